@@ -1,0 +1,48 @@
+# dvc-e2e — see README.md. Every target sets up what it needs first (make setup).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+ALLURE := node_modules/.bin/allure
+RESULTS ?= reports/allure-results
+PYTEST_ARGS ?=
+
+.PHONY: setup demo test unit e2e report serve lint clean
+
+setup:
+	@bash scripts/setup.sh
+
+## the main job: the whole checklist against the reference portal, then the consolidated report
+demo: setup
+	@rm -rf $(RESULTS)
+	-$(PY) -m pytest features --alluredir=$(RESULTS) $(PYTEST_ARGS); echo $$? > reports/.demo-exit
+	@$(MAKE) --no-print-directory report
+	@exit $$(cat reports/.demo-exit)
+
+## every test of the project: unit/contract tests, then the e2e suite
+test: setup
+	$(PY) -m pytest tests $(PYTEST_ARGS)
+	@rm -rf $(RESULTS)
+	$(PY) -m pytest features --alluredir=$(RESULTS) $(PYTEST_ARGS)
+
+unit: setup
+	$(PY) -m pytest tests $(PYTEST_ARGS)
+
+e2e: setup
+	@rm -rf $(RESULTS)
+	$(PY) -m pytest features --alluredir=$(RESULTS) $(PYTEST_ARGS)
+
+## one single-file Allure report from every results folder given (default reports/allure-results)
+report: setup
+	@$(PY) -m reports.build $(RESULTS)
+
+## portal + mocks up for clicking through (ports from targets/local-external.toml)
+serve: setup
+	$(PY) -m scripts.serve
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf reports/allure-results reports/allure-report reports/compliance reports/test-results

@@ -1,0 +1,7 @@
+"""Root conftest: the suite's fixtures and steps are plugins, one module per domain."""
+
+pytest_plugins = [
+    "fixtures.plugin",
+    "steps.common",
+    "steps.sso",
+]

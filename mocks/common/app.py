@@ -1,0 +1,170 @@
+"""What every mock shares: the journal middleware, strict errors and the control API.
+
+``/_control/reset``, ``/_control/faults`` and ``/_control/journal`` behave alike on all
+mocks; a mock adds its own control routes (``/_control/persona``) through ``extra``.
+Every request outside ``/_control`` and ``/health`` is journaled with its verdict; an
+unexpected request (unknown route, wrong method, malformed body) is answered with an
+error and journaled as rejected, never a silent 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from mocks.common.faults import FaultRegistry, UnknownFault
+from mocks.common.journal import Journal, JournalEntry, parse_body
+
+UNJOURNALED_PREFIXES = ("/_control", "/health", "/favicon.ico")
+
+
+class MockState:
+    """The state of one mock server: its journal, its faults and what reset clears."""
+
+    def __init__(self, name: str, faults: dict[str, str]) -> None:
+        self.name = name
+        self.journal = Journal()
+        self.faults = FaultRegistry(faults)
+        self._reset_hooks: list[Callable[[], None]] = []
+
+    def on_reset(self, hook: Callable[[], None]) -> None:
+        self._reset_hooks.append(hook)
+
+    def reset(self) -> None:
+        self.journal.clear()
+        self.faults.clear()
+        for hook in self._reset_hooks:
+            hook()
+
+
+def entry_of(request: Request) -> JournalEntry | None:
+    return getattr(request.state, "journal_entry", None)
+
+
+def note(request: Request, *, service: str | None = None, **extra: Any) -> None:
+    """Annotate the request's journal entry (the operation, extra facts)."""
+    entry = entry_of(request)
+    if entry is None:
+        return
+    if service:
+        entry.service = service
+    entry.extra.update(extra)
+
+
+def reject(request: Request, reason: str, *, verdict: str = "rejected") -> None:
+    """Mark the request's journal entry as refused, with the reason a reader will see."""
+    entry = entry_of(request)
+    if entry is not None:
+        entry.verdict = verdict
+        entry.reason = reason
+
+
+class FaultRequest(BaseModel):
+    name: str
+    times: int = Field(default=1, ge=0)
+    params: dict[str, Any] = Field(default_factory=dict)
+    match: dict[str, str] = Field(default_factory=dict)
+
+
+def control_router(state: MockState) -> APIRouter:
+    router = APIRouter(prefix="/_control", tags=["control"])
+
+    @router.post("/reset")
+    def reset() -> dict[str, Any]:
+        state.reset()
+        return {"ok": True, "journal_seq": state.journal.last_seq}
+
+    @router.get("/faults")
+    def list_faults() -> dict[str, Any]:
+        return {"known": state.faults.known, "armed": state.faults.armed()}
+
+    @router.post("/faults")
+    def arm_fault(body: FaultRequest) -> JSONResponse:
+        try:
+            fault = state.faults.arm(
+                body.name, times=body.times, params=body.params, match=body.match
+            )
+        except UnknownFault as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        return JSONResponse({"armed": fault.name, "times": fault.times})
+
+    @router.delete("/faults")
+    def clear_faults() -> dict[str, Any]:
+        state.faults.clear()
+        return {"ok": True}
+
+    @router.get("/journal")
+    def journal(since: int = 0, service: str | None = None) -> dict[str, Any]:
+        return {
+            "last_seq": state.journal.last_seq,
+            "entries": state.journal.entries(since=since, service=service),
+        }
+
+    return router
+
+
+def create_mock_app(state: MockState, *, title: str, extra: APIRouter | None = None) -> FastAPI:
+    app = FastAPI(title=title, docs_url=None, redoc_url=None, openapi_url="/_control/openapi.json")
+    app.state.mock = state
+
+    @app.middleware("http")
+    async def journal_requests(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if request.url.path.startswith(UNJOURNALED_PREFIXES):
+            return await call_next(request)
+        raw = await request.body()
+        entry = state.journal.open(
+            method=request.method,
+            path=request.url.path,
+            query=dict(request.query_params),
+            body=parse_body(raw, request.headers.get("content-type", "")),
+        )
+        request.state.journal_entry = entry
+        try:
+            response = await call_next(request)
+        except Exception as exc:  # the mock's own bug: journal it, then let it surface
+            entry.status = 500
+            entry.verdict = "rejected"
+            entry.reason = f"mock error: {exc!r}"
+            raise
+        entry.status = response.status_code
+        if response.status_code >= 400 and entry.verdict == "accepted":
+            entry.verdict = "rejected"
+            entry.reason = entry.reason or f"HTTP {response.status_code}"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def strict_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code in (404, 405):
+            reason = f"unexpected request: {request.method} {request.url.path}"
+        else:
+            reason = str(exc.detail)
+        reject(request, reason)
+        return JSONResponse({"error": reason}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def strict_validation_error(
+        request: Request, exc: RequestValidationError
+    ) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        reason = f"malformed request: {problems}"
+        reject(request, reason)
+        return JSONResponse({"error": reason}, status_code=400)
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok", "service": state.name}
+
+    app.include_router(control_router(state))
+    if extra is not None:
+        app.include_router(extra)
+    return app

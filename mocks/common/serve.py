@@ -1,0 +1,23 @@
+"""The thin module that listens: ``python -m mocks.<name> --port N``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+import uvicorn
+from fastapi import FastAPI
+
+
+def run(name: str, factory: Callable[[str], FastAPI], default_port: int) -> None:
+    """Parse --host/--port and serve ``factory(public_url)`` with uvicorn."""
+    parser = argparse.ArgumentParser(prog=f"python -m mocks.{name}", description=f"{name} mock")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=default_port)
+    parser.add_argument(
+        "--public-url", default=None, help="the URL others reach it by (default http://HOST:PORT)"
+    )
+    args = parser.parse_args()
+    public_url = args.public_url or f"http://{args.host}:{args.port}"
+    app = factory(public_url.rstrip("/"))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)

@@ -1,0 +1,442 @@
+"""SSO mock: an OpenID Connect provider modelled on Cổng DVCQG / VNeID.
+
+Authorization code flow with PKCE (S256 only), client_secret_basic at the token
+endpoint, RS256 id_tokens, userinfo with the national portal's claim names, and
+RP-initiated logout. Faults (``/_control/faults``) break exactly one thing each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from joserfc import jwt
+from joserfc.jwk import RSAKey
+from pydantic import ValidationError
+
+from mocks.common.app import MockState, create_mock_app, note, reject
+from mocks.sso.personas import Persona, seed_personas
+from mocks.sso.settings import SsoSettings
+
+FAULTS = {
+    "access_denied": "authorize answers error=access_denied (the user or the provider refuses)",
+    "temporarily_unavailable": "authorize answers error=temporarily_unavailable",
+    "wrong_iss": "the next id_token carries another issuer",
+    "wrong_aud": "the next id_token is for another client",
+    "bad_signature": "the next id_token is signed with a key not in the JWKS",
+    "expired_token": "the next id_token expired an hour ago",
+    "nonce_mismatch": "the next id_token carries another nonce",
+    "slow": "the endpoint answers after params.delay_s seconds (default 5)",
+    "down": "the endpoint answers 503",
+}
+SESSION_COOKIE = "sso_sid"
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+@dataclass
+class AuthRequest:
+    client_id: str
+    redirect_uri: str
+    state: str
+    nonce: str
+    code_challenge: str
+    scope: str
+
+
+@dataclass
+class Grant:
+    request: AuthRequest
+    persona: Persona
+    sid: str
+    issued_at: float
+    used: bool = False
+
+
+@dataclass
+class SsoStore:
+    personas: dict[str, Persona] = field(default_factory=dict)
+    pending: dict[str, AuthRequest] = field(default_factory=dict)
+    codes: dict[str, Grant] = field(default_factory=dict)
+    access_tokens: dict[str, Persona] = field(default_factory=dict)
+    sessions: dict[str, Persona] = field(default_factory=dict)  # IdP session id -> persona
+    silent: str | None = None  # username to sign in without the login page
+
+    def reset(self) -> None:
+        self.personas = {p.username: p for p in seed_personas()}
+        self.pending.clear()
+        self.codes.clear()
+        self.access_tokens.clear()
+        self.sessions.clear()
+        self.silent = None
+
+
+def s256(verifier: str) -> str:
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def oauth_error(error: str, description: str, status: int = 400) -> JSONResponse:
+    return JSONResponse({"error": error, "error_description": description}, status_code=status)
+
+
+def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
+    settings = settings or SsoSettings()
+    issuer = public_url.rstrip("/")
+    state = MockState("sso", FAULTS)
+    store = SsoStore()
+    store.reset()
+    state.on_reset(store.reset)
+    signing_key = RSAKey.generate_key(
+        2048, parameters={"kid": "sso-1", "use": "sig", "alg": "RS256"}
+    )
+    rogue_key = RSAKey.generate_key(2048, parameters={"kid": "sso-1", "use": "sig", "alg": "RS256"})
+    router = APIRouter()
+
+    async def endpoint_faults(endpoint: str) -> Response | None:
+        """``slow`` and ``down`` apply to any endpoint, optionally matched by endpoint."""
+        slow = state.faults.take("slow", endpoint=endpoint)
+        if slow:
+            await asyncio.sleep(float(slow.params.get("delay_s", 5)))
+        if state.faults.take("down", endpoint=endpoint):
+            return JSONResponse({"error": "service unavailable"}, status_code=503)
+        return None
+
+    def redirect_with(uri: str, params: dict[str, str]) -> RedirectResponse:
+        sep = "&" if "?" in uri else "?"
+        return RedirectResponse(f"{uri}{sep}{urlencode(params)}", status_code=302)
+
+    def issue_code(request: AuthRequest, persona: Persona, sid: str) -> RedirectResponse:
+        code = secrets.token_urlsafe(24)
+        store.codes[code] = Grant(request=request, persona=persona, sid=sid, issued_at=time.time())
+        params = {"code": code}
+        if request.state:
+            params["state"] = request.state
+        return redirect_with(request.redirect_uri, params)
+
+    def sign_in(request: AuthRequest, persona: Persona) -> RedirectResponse:
+        sid = secrets.token_urlsafe(16)
+        store.sessions[sid] = persona
+        response = issue_code(request, persona, sid)
+        response.set_cookie(SESSION_COOKIE, sid, httponly=True, samesite="lax", path="/")
+        return response
+
+    @router.get("/.well-known/openid-configuration")
+    async def discovery() -> Response:
+        down = await endpoint_faults("discovery")
+        if down:
+            return down
+        return JSONResponse(
+            {
+                "issuer": issuer,
+                "authorization_endpoint": f"{issuer}/authorize",
+                "token_endpoint": f"{issuer}/token",
+                "userinfo_endpoint": f"{issuer}/userinfo",
+                "jwks_uri": f"{issuer}/jwks",
+                "end_session_endpoint": f"{issuer}/logout",
+                "response_types_supported": ["code"],
+                "grant_types_supported": ["authorization_code"],
+                "subject_types_supported": ["public"],
+                "id_token_signing_alg_values_supported": ["RS256"],
+                "code_challenge_methods_supported": ["S256"],
+                "token_endpoint_auth_methods_supported": ["client_secret_basic"],
+                "scopes_supported": ["openid", "profile"],
+                "acr_values_supported": ["LoA1", "LoA2", "LoA3"],
+                "claims_supported": [
+                    "sub",
+                    "acr",
+                    "SoDinhDanh",
+                    "HoVaTen",
+                    "NgayThangNamSinh",
+                    "GioiTinh",
+                    "ThuongTru",
+                    "SoDienThoai",
+                    "ThuDienTu",
+                    "LoaiTaiKhoan",
+                    "MaSoDoanhNghiep",
+                    "TenDoanhNghiep",
+                ],
+            }
+        )
+
+    @router.get("/jwks")
+    async def jwks() -> Response:
+        down = await endpoint_faults("jwks")
+        if down:
+            return down
+        return JSONResponse({"keys": [signing_key.as_dict(private=False)]})
+
+    @router.get("/authorize", response_model=None)
+    async def authorize(request: Request) -> Response:
+        note(request, service="authorize")
+        down = await endpoint_faults("authorize")
+        if down:
+            return down
+        q = request.query_params
+        client_id, redirect_uri = q.get("client_id", ""), q.get("redirect_uri", "")
+        # Errors about the client or the redirect URI must not redirect (RFC 6749 §4.1.2.1).
+        if client_id != settings.client_id:
+            reject(request, f"unknown client_id {client_id!r}")
+            return HTMLResponse("Ứng dụng không được đăng ký (client_id không hợp lệ).", 400)
+        if not settings.allowed(redirect_uri, settings.redirect_uris):
+            reject(request, f"redirect_uri not registered: {redirect_uri!r}")
+            return HTMLResponse("Địa chỉ chuyển hướng không được đăng ký.", 400)
+        state_param = q.get("state", "")
+        problems = []
+        if q.get("response_type") != "code":
+            problems.append("response_type must be code")
+        if "openid" not in q.get("scope", "").split():
+            problems.append("scope must include openid")
+        if q.get("code_challenge_method") != "S256" or not q.get("code_challenge"):
+            problems.append("PKCE with code_challenge_method=S256 is required")
+        if not q.get("nonce"):
+            problems.append("nonce is required")
+        if not state_param:
+            problems.append("state is required")
+        if problems:
+            reject(request, "; ".join(problems))
+            return redirect_with(
+                redirect_uri,
+                {
+                    "error": "invalid_request",
+                    "error_description": "; ".join(problems),
+                    "state": state_param,
+                },
+            )
+        for refusal in ("access_denied", "temporarily_unavailable"):
+            if state.faults.take(refusal, endpoint="authorize"):
+                reject(request, f"fault: {refusal}", verdict="fault")
+                return redirect_with(redirect_uri, {"error": refusal, "state": state_param})
+        auth = AuthRequest(
+            client_id=client_id,
+            redirect_uri=redirect_uri,
+            state=state_param,
+            nonce=q["nonce"],
+            code_challenge=q["code_challenge"],
+            scope=q.get("scope", ""),
+        )
+        sid = request.cookies.get(SESSION_COOKIE)
+        if sid and sid in store.sessions and q.get("prompt") != "login":
+            note(request, persona=store.sessions[sid].username, silent="idp-session")
+            return issue_code(auth, store.sessions[sid], sid)
+        if store.silent and store.silent in store.personas:
+            note(request, persona=store.silent, silent="control")
+            return sign_in(auth, store.personas[store.silent])
+        request_id = secrets.token_urlsafe(16)
+        store.pending[request_id] = auth
+        return TEMPLATES.TemplateResponse(
+            request,
+            "login.html",
+            {"request_id": request_id, "personas": list(store.personas.values()), "error": None},
+        )
+
+    @router.post("/login", response_model=None)
+    async def login(
+        request: Request,
+        request_id: str = Form(...),
+        action: str = Form("login"),
+        username: str = Form(""),
+        password: str = Form(""),
+    ) -> Response:
+        note(request, service="login")
+        auth = store.pending.get(request_id)
+        if auth is None:
+            reject(request, "unknown or finished authorization request")
+            return HTMLResponse(
+                "Phiên đăng nhập đã hết hạn. Vui lòng thử lại từ cổng dịch vụ công.", 400
+            )
+        if action == "cancel":
+            del store.pending[request_id]
+            return redirect_with(auth.redirect_uri, {"error": "access_denied", "state": auth.state})
+        persona = store.personas.get(username.strip())
+        if persona is None or not secrets.compare_digest(persona.password, password):
+            reject(request, "wrong username or password")
+            return TEMPLATES.TemplateResponse(
+                request,
+                "login.html",
+                {
+                    "request_id": request_id,
+                    "personas": list(store.personas.values()),
+                    "error": "Tên đăng nhập hoặc mật khẩu không đúng.",
+                },
+                status_code=401,
+            )
+        del store.pending[request_id]
+        note(request, persona=persona.username)
+        return sign_in(auth, persona)
+
+    def id_token_for(grant: Grant) -> str:
+        now = int(time.time())
+        claims: dict[str, Any] = {
+            "iss": issuer,
+            "aud": grant.request.client_id,
+            "sub": grant.persona.sub,
+            "iat": now,
+            "exp": now + settings.id_token_ttl_s,
+            "auth_time": int(grant.issued_at),
+            "nonce": grant.request.nonce,
+            "acr": grant.persona.acr,
+            "sid": grant.sid,
+        }
+        key = signing_key
+        context = {"endpoint": "token", "sub": grant.persona.sub}
+        fault = state.faults.take_any(
+            ("wrong_iss", "wrong_aud", "bad_signature", "expired_token", "nonce_mismatch"),
+            **context,
+        )
+        if fault is not None:
+            if fault.name == "wrong_iss":
+                claims["iss"] = "https://sso.gia-mao.example"
+            elif fault.name == "wrong_aud":
+                claims["aud"] = "ung-dung-khac"
+            elif fault.name == "bad_signature":
+                key = rogue_key
+            elif fault.name == "expired_token":
+                claims["iat"], claims["exp"] = now - 7200, now - 3600
+            elif fault.name == "nonce_mismatch":
+                claims["nonce"] = secrets.token_urlsafe(12)
+        return jwt.encode({"alg": "RS256", "kid": key.kid}, claims, key)
+
+    def client_credentials(request: Request) -> tuple[str, str] | None:
+        header = request.headers.get("authorization", "")
+        if not header.lower().startswith("basic "):
+            return None
+        try:
+            decoded = base64.b64decode(header[6:]).decode("utf-8")
+        except ValueError:
+            return None
+        client_id, sep, secret = decoded.partition(":")
+        return (client_id, secret) if sep else None
+
+    @router.post("/token", response_model=None)
+    async def token(request: Request) -> Response:
+        note(request, service="token")
+        down = await endpoint_faults("token")
+        if down:
+            return down
+        form = await request.form()
+        credentials = client_credentials(request)
+        if (
+            credentials is None
+            or credentials[0] != settings.client_id
+            or not secrets.compare_digest(credentials[1], settings.client_secret)
+        ):
+            reject(request, "client authentication failed (client_secret_basic)")
+            return oauth_error("invalid_client", "client authentication failed", 401)
+        if form.get("grant_type") != "authorization_code":
+            reject(request, "grant_type must be authorization_code")
+            return oauth_error("unsupported_grant_type", "only authorization_code")
+        code = str(form.get("code", ""))
+        grant = store.codes.get(code)
+        if grant is None:
+            reject(request, "unknown authorization code")
+            return oauth_error("invalid_grant", "unknown authorization code")
+        if grant.used:
+            # A replayed code: refuse, and revoke what the first use gave (RFC 6749 §4.1.2).
+            for token_value in [t for t, p in store.access_tokens.items() if p is grant.persona]:
+                del store.access_tokens[token_value]
+            reject(request, "authorization code already used")
+            return oauth_error("invalid_grant", "authorization code already used")
+        if time.time() - grant.issued_at > settings.code_ttl_s:
+            reject(request, "authorization code expired")
+            return oauth_error("invalid_grant", "authorization code expired")
+        if grant.request.client_id != credentials[0]:
+            reject(request, "code was issued to another client")
+            return oauth_error("invalid_grant", "code was issued to another client")
+        if form.get("redirect_uri") != grant.request.redirect_uri:
+            reject(request, "redirect_uri differs from the authorization request")
+            return oauth_error("invalid_grant", "redirect_uri mismatch")
+        verifier = str(form.get("code_verifier", ""))
+        if not verifier or not secrets.compare_digest(s256(verifier), grant.request.code_challenge):
+            reject(request, "PKCE verification failed")
+            return oauth_error("invalid_grant", "PKCE verification failed")
+        grant.used = True
+        access_token = secrets.token_urlsafe(32)
+        store.access_tokens[access_token] = grant.persona
+        note(request, persona=grant.persona.username)
+        return JSONResponse(
+            {
+                "access_token": access_token,
+                "token_type": "Bearer",
+                "expires_in": settings.id_token_ttl_s,
+                "id_token": id_token_for(grant),
+                "scope": grant.request.scope,
+            },
+            headers={"Cache-Control": "no-store"},
+        )
+
+    @router.get("/userinfo", response_model=None)
+    async def userinfo(request: Request) -> Response:
+        note(request, service="userinfo")
+        down = await endpoint_faults("userinfo")
+        if down:
+            return down
+        header = request.headers.get("authorization", "")
+        persona = (
+            store.access_tokens.get(header[7:]) if header.lower().startswith("bearer ") else None
+        )
+        if persona is None:
+            reject(request, "missing or unknown access token")
+            return JSONResponse(
+                {"error": "invalid_token"},
+                status_code=401,
+                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
+        return JSONResponse(persona.claims())
+
+    @router.get("/logout", response_model=None)
+    async def logout(request: Request) -> Response:
+        note(request, service="logout")
+        sid = request.cookies.get(SESSION_COOKIE)
+        ended = store.sessions.pop(sid, None) if sid else None
+        note(request, ended_session=ended.username if ended else None)
+        target = request.query_params.get("post_logout_redirect_uri")
+        if target and not settings.allowed(target, settings.post_logout_redirect_uris):
+            reject(request, f"post_logout_redirect_uri not registered: {target!r}")
+            target = None
+        if target:
+            params = (
+                {"state": request.query_params["state"]} if "state" in request.query_params else {}
+            )
+            response: Response = (
+                redirect_with(target, params) if params else RedirectResponse(target, 302)
+            )
+        else:
+            response = HTMLResponse("<p>Bạn đã đăng xuất khỏi hệ thống định danh.</p>")
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        return response
+
+    @router.post("/_control/persona")
+    async def add_persona(request: Request) -> JSONResponse:
+        try:
+            persona = Persona.model_validate(await request.json())
+        except (ValidationError, ValueError) as exc:
+            return JSONResponse({"error": f"invalid persona: {exc}"}, status_code=400)
+        store.personas[persona.username] = persona
+        return JSONResponse({"username": persona.username, "sub": persona.sub})
+
+    @router.get("/_control/persona")
+    async def list_personas() -> dict[str, Any]:
+        return {
+            "personas": [p.model_dump() for p in store.personas.values()],
+            "silent": store.silent,
+        }
+
+    @router.put("/_control/persona/silent")
+    async def set_silent(request: Request) -> JSONResponse:
+        username = (await request.json()).get("username")
+        if username is not None and username not in store.personas:
+            return JSONResponse({"error": f"unknown persona {username!r}"}, status_code=404)
+        store.silent = username
+        return JSONResponse({"silent": username})
+
+    return create_mock_app(state, title="SSO mock (Cổng DVCQG / VNeID)", extra=router)
