@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "fixtures.plugin",
+    "fixtures.sharding",
     "steps.common",
     "steps.sso",
 ]

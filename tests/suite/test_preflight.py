@@ -1,0 +1,82 @@
+"""The suite itself: a wrong set-up is one clear line, fast, before anything starts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_suite(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "features", *args],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return done, time.monotonic() - started
+
+
+def error_lines(done: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in (done.stdout + done.stderr).splitlines() if line.startswith("ERROR")]
+
+
+def test_unknown_profile(tmp_path: Path) -> None:
+    done, seconds = run_suite("--target", "khong-co")
+    assert done.returncode == 4
+    assert error_lines(done) == [
+        f"ERROR: target profile 'khong-co' not found ({ROOT / 'targets' / 'khong-co.toml'}); known: "
+        + ", ".join(sorted(p.stem for p in (ROOT / "targets").glob("*.toml")))
+    ]
+    assert seconds < 5
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("start = [", "is not valid TOML"),
+        ('start = "somewhere"', "start must be 'reference' or 'external'"),
+        ('start = "external"', "[portal] citizen_url is required"),
+        ('start = "reference"\npages = "khong-co"', "no page-object set pages/khong-co/"),
+    ],
+)
+def test_broken_profile(tmp_path: Path, content: str, says: str) -> None:
+    profile = tmp_path / "broken.toml"
+    profile.write_text(content, encoding="utf-8")
+    done, seconds = run_suite("--target", str(profile))
+    assert done.returncode == 4
+    lines = error_lines(done)
+    assert len(lines) == 1 and says in lines[0], done.stdout + done.stderr
+    assert seconds < 5
+
+
+def test_missing_browser() -> None:
+    done, seconds = run_suite("-m", "sso", env={"DVC_CHROMIUM": "/khong/co/chromium"})
+    assert done.returncode == 4
+    assert error_lines(done) == ["ERROR: chromium: DVC_CHROMIUM=/khong/co/chromium is not an executable file"]
+    assert seconds < 5
+
+
+def test_unreachable_target(tmp_path: Path) -> None:
+    profile = tmp_path / "far.toml"
+    profile.write_text('start = "external"\n[portal]\ncitizen_url = "http://127.0.0.1:9"\n', encoding="utf-8")
+    done, seconds = run_suite("--target", str(profile), "-m", "sso")
+    assert done.returncode == 4
+    assert error_lines(done) == ["ERROR: target far: portal at http://127.0.0.1:9 is unreachable (ConnectError)"]
+    assert seconds < 5
+
+
+def test_bad_shard() -> None:
+    done, seconds = run_suite("--shard", "3/2")
+    assert done.returncode == 4
+    assert error_lines(done) == ["ERROR: --shard 3/2: I must be between 1 and N"]
+    assert seconds < 5
