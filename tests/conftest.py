@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Iterator
 
 import httpx
@@ -13,6 +14,16 @@ from fixtures.servers import ServerProcess, free_port
 @pytest.fixture(scope="session")
 def anyio_backend() -> str:
     return "asyncio"
+
+
+@pytest.fixture(scope="session")
+def tls() -> ssl.SSLContext:
+    """One TLS context for every client: httpx builds a new one (~0.2 s) per client else."""
+    return ssl.create_default_context()
+
+
+def mock_client(server: ServerProcess, tls: ssl.SSLContext) -> httpx.Client:
+    return httpx.Client(base_url=server.url, timeout=10.0, verify=tls)
 
 
 def start_mock(
@@ -37,8 +48,38 @@ def sso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProce
 
 
 @pytest.fixture
-def sso(sso_server: ServerProcess) -> Iterator[httpx.Client]:
+def sso(sso_server: ServerProcess, tls: ssl.SSLContext) -> Iterator[httpx.Client]:
     """A client of the SSO mock, reset before each test."""
-    with httpx.Client(base_url=sso_server.url, timeout=10.0) as client:
+    with mock_client(sso_server, tls) as client:
+        client.post("/_control/reset").raise_for_status()
+        yield client
+
+
+@pytest.fixture(scope="session")
+def payment_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    server = start_mock("payment", tmp_path_factory, {"PAYMENT_CALLBACK_TIMEOUT_S": "2"})
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def payment(payment_server: ServerProcess, tls: ssl.SSLContext) -> Iterator[httpx.Client]:
+    """A client of the payment platform mock, reset before each test."""
+    with mock_client(payment_server, tls) as client:
+        client.post("/_control/reset").raise_for_status()
+        yield client
+
+
+@pytest.fixture(scope="session")
+def national_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    server = start_mock("national_portal", tmp_path_factory)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def national(national_server: ServerProcess, tls: ssl.SSLContext) -> Iterator[httpx.Client]:
+    """A client of the national portal mock, reset before each test."""
+    with mock_client(national_server, tls) as client:
         client.post("/_control/reset").raise_for_status()
         yield client

@@ -9,6 +9,7 @@ error and journaled as rejected, never a silent 404.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,12 +26,17 @@ UNJOURNALED_PREFIXES = ("/_control", "/health", "/favicon.ico")
 
 
 class MockState:
-    """The state of one mock server: its journal, its faults and what reset clears."""
+    """The state of one mock server: its journal, its faults and what reset clears.
 
-    def __init__(self, name: str, faults: dict[str, str]) -> None:
+    ``match_keys`` names what a fault's ``match`` may name on this mock (None: anything).
+    """
+
+    def __init__(
+        self, name: str, faults: dict[str, str], match_keys: tuple[str, ...] | None = None
+    ) -> None:
         self.name = name
         self.journal = Journal()
-        self.faults = FaultRegistry(faults)
+        self.faults = FaultRegistry(faults, match_keys)
         self._reset_hooks: list[Callable[[], None]] = []
 
     def on_reset(self, hook: Callable[[], None]) -> None:
@@ -65,6 +71,38 @@ def reject(request: Request, reason: str, *, verdict: str = "rejected") -> None:
         entry.reason = reason
 
 
+class MalformedRequest(Exception):
+    """Raised by a handler for a body it cannot read: answered 400 ``{"error": ...}``."""
+
+
+async def json_object(request: Request) -> dict[str, Any]:
+    """The request's body as a JSON object, or MalformedRequest."""
+    try:
+        body = await request.json()
+    except ValueError:
+        raise MalformedRequest("malformed request: the body is not JSON") from None
+    if not isinstance(body, dict):
+        raise MalformedRequest("malformed request: the body is not a JSON object")
+    return body
+
+
+async def slow_or_down(
+    state: MockState, request: Request, down_body: dict[str, Any], **context: Any
+) -> Response | None:
+    """The availability faults every mock has: ``slow`` waits ``params.delay_s`` (default 5)
+    before answering, ``down`` answers 503 with ``down_body``. Both may be matched on
+    ``context`` (e.g. ``endpoint``)."""
+    slow = state.faults.take("slow", **context)
+    if slow:
+        delay = float(slow.params.get("delay_s", 5))
+        note(request, fault_slow_s=delay)
+        await asyncio.sleep(delay)  # the fault itself: the mock answers late
+    if state.faults.take("down", **context):
+        reject(request, "fault: down", verdict="fault")
+        return JSONResponse(down_body, status_code=503)
+    return None
+
+
 class FaultRequest(BaseModel):
     name: str
     times: int = Field(default=1, ge=0)
@@ -75,32 +113,45 @@ class FaultRequest(BaseModel):
 def control_router(state: MockState) -> APIRouter:
     router = APIRouter(prefix="/_control", tags=["control"])
 
+    # async: reset hooks run on the event loop (they may cancel the mock's own tasks)
     @router.post("/reset")
-    def reset() -> dict[str, Any]:
+    async def reset() -> dict[str, Any]:
         state.reset()
         return {"ok": True, "journal_seq": state.journal.last_seq}
 
     @router.get("/faults")
-    def list_faults() -> dict[str, Any]:
+    async def list_faults() -> dict[str, Any]:
         return {"known": state.faults.known, "armed": state.faults.armed()}
 
     @router.post("/faults")
-    def arm_fault(body: FaultRequest) -> JSONResponse:
+    async def arm_fault(body: FaultRequest) -> JSONResponse:
         try:
             fault = state.faults.arm(
                 body.name, times=body.times, params=body.params, match=body.match
             )
         except UnknownFault as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse({"armed": fault.name, "times": fault.times})
+        return JSONResponse(
+            {
+                "armed": fault.name,
+                "times": fault.times,
+                "params": fault.params,
+                "match": fault.match,
+            }
+        )
 
     @router.delete("/faults")
-    def clear_faults() -> dict[str, Any]:
+    async def clear_faults() -> dict[str, Any]:
         state.faults.clear()
         return {"ok": True}
 
+    @router.get("/journal/cursor")
+    async def journal_cursor() -> dict[str, int]:
+        """Only the last sequence number: where a reader's next ``since`` starts."""
+        return {"last_seq": state.journal.last_seq}
+
     @router.get("/journal")
-    def journal(since: int = 0, service: str | None = None) -> dict[str, Any]:
+    async def journal(since: int = 0, service: str | None = None) -> dict[str, Any]:
         return {
             "last_seq": state.journal.last_seq,
             "entries": state.journal.entries(since=since, service=service),
@@ -148,6 +199,11 @@ def create_mock_app(state: MockState, *, title: str, extra: APIRouter | None = N
             reason = str(exc.detail)
         reject(request, reason)
         return JSONResponse({"error": reason}, status_code=exc.status_code)
+
+    @app.exception_handler(MalformedRequest)
+    async def malformed_body(request: Request, exc: MalformedRequest) -> JSONResponse:
+        reject(request, str(exc))
+        return JSONResponse({"error": str(exc)}, status_code=400)
 
     @app.exception_handler(RequestValidationError)
     async def strict_validation_error(

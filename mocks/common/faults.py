@@ -34,9 +34,12 @@ class Fault:
 
 
 class FaultRegistry:
-    def __init__(self, known: dict[str, str]) -> None:
-        """``known`` maps each fault name to a one-line description (served by GET)."""
+    def __init__(self, known: dict[str, str], match_keys: tuple[str, ...] | None = None) -> None:
+        """``known`` maps each fault name to a one-line description (served by GET);
+        ``match_keys`` are the keys a ``match`` may name (None: any). A fault matched on a
+        key the mock never looks at would never fire, so arming one is refused."""
         self.known = known
+        self.match_keys = match_keys
         self._lock = threading.Lock()
         self._armed: list[Fault] = []
 
@@ -52,6 +55,13 @@ class FaultRegistry:
             raise UnknownFault(f"unknown fault {name!r}; known: {', '.join(sorted(self.known))}")
         if times < 0:
             raise UnknownFault("times must be 0 (until cleared) or more")
+        if self.match_keys is not None:
+            unknown = sorted(set(match or {}) - set(self.match_keys))
+            if unknown:
+                raise UnknownFault(
+                    f"match may not name {', '.join(unknown)}; "
+                    f"it may name: {', '.join(self.match_keys)}"
+                )
         fault = Fault(name=name, times=times, params=dict(params or {}), match=dict(match or {}))
         with self._lock:
             self._armed.append(fault)

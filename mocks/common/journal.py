@@ -28,6 +28,18 @@ class JournalEntry:
     reason: str = ""
     service: str = ""  # the operation, e.g. "token", "DongBoHoSoMC"
     extra: dict[str, Any] = field(default_factory=dict)
+    # "inbound": a request the mock received; "outbound": one it sent (a payment callback)
+    direction: str = "inbound"
+
+
+SECRET_KEYS = frozenset({"password", "client_secret"})
+
+
+def redact(body: Any) -> Any:
+    """Passwords do not go into the journal (it ends up in the test report)."""
+    if isinstance(body, dict):
+        return {k: "***" if k.lower() in SECRET_KEYS and v else v for k, v in body.items()}
+    return body
 
 
 def parse_body(raw: bytes, content_type: str) -> Any:
@@ -37,13 +49,13 @@ def parse_body(raw: bytes, content_type: str) -> Any:
     text = raw.decode("utf-8", errors="replace")
     if "json" in content_type:
         try:
-            return json.loads(text)
+            return redact(json.loads(text))
         except ValueError:
             return text
     if "x-www-form-urlencoded" in content_type:
         from urllib.parse import parse_qsl
 
-        return dict(parse_qsl(text, keep_blank_values=True))
+        return redact(dict(parse_qsl(text, keep_blank_values=True)))
     if "multipart" in content_type:
         return f"<multipart, {len(raw)} bytes>"
     return text[:10_000]
@@ -55,7 +67,15 @@ class Journal:
         self._entries: list[JournalEntry] = []
         self._seq = 0
 
-    def open(self, *, method: str, path: str, query: dict[str, str], body: Any) -> JournalEntry:
+    def open(
+        self,
+        *,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        body: Any,
+        direction: str = "inbound",
+    ) -> JournalEntry:
         with self._lock:
             self._seq += 1
             entry = JournalEntry(
@@ -65,6 +85,7 @@ class Journal:
                 path=path,
                 query=query,
                 body=body,
+                direction=direction,
             )
             self._entries.append(entry)
             return entry

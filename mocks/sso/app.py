@@ -7,7 +7,6 @@ RP-initiated logout. Faults (``/_control/faults``) break exactly one thing each.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import secrets
@@ -24,7 +23,14 @@ from joserfc import jwt
 from joserfc.jwk import RSAKey
 from pydantic import ValidationError
 
-from mocks.common.app import MockState, create_mock_app, note, reject
+from mocks.common.app import (
+    MockState,
+    create_mock_app,
+    json_object,
+    note,
+    reject,
+    slow_or_down,
+)
 from mocks.sso.personas import Persona, seed_personas
 from mocks.sso.settings import SsoSettings
 
@@ -39,6 +45,10 @@ FAULTS = {
     "slow": "the endpoint answers after params.delay_s seconds (default 5)",
     "down": "the endpoint answers 503",
 }
+# What a fault's match may name: the endpoint (discovery, jwks, authorize, login, token,
+# userinfo, logout) and the persona's sub, where the request names one.
+MATCH_KEYS = ("endpoint", "sub")
+REFUSALS = ("access_denied", "temporarily_unavailable")
 SESSION_COOKIE = "sso_sid"
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -92,7 +102,7 @@ def oauth_error(error: str, description: str, status: int = 400) -> JSONResponse
 def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
     settings = settings or SsoSettings()
     issuer = public_url.rstrip("/")
-    state = MockState("sso", FAULTS)
+    state = MockState("sso", FAULTS, MATCH_KEYS)
     store = SsoStore()
     store.reset()
     state.on_reset(store.reset)
@@ -102,13 +112,32 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
     rogue_key = RSAKey.generate_key(2048, parameters={"kid": "sso-1", "use": "sig", "alg": "RS256"})
     router = APIRouter()
 
-    async def endpoint_faults(endpoint: str) -> Response | None:
-        """``slow`` and ``down`` apply to any endpoint, optionally matched by endpoint."""
-        slow = state.faults.take("slow", endpoint=endpoint)
-        if slow:
-            await asyncio.sleep(float(slow.params.get("delay_s", 5)))
-        if state.faults.take("down", endpoint=endpoint):
-            return JSONResponse({"error": "service unavailable"}, status_code=503)
+    async def endpoint_faults(
+        request: Request, endpoint: str, sub: str | None = None
+    ) -> Response | None:
+        """``slow`` and ``down`` apply to any endpoint, matched by endpoint and, where the
+        request names a persona, by sub."""
+        note(request, service=endpoint)
+        return await slow_or_down(
+            state,
+            request,
+            {"error": "temporarily_unavailable", "error_description": "service unavailable"},
+            endpoint=endpoint,
+            sub=sub,
+        )
+
+    def session_persona(request: Request) -> Persona | None:
+        sid = request.cookies.get(SESSION_COOKIE)
+        return store.sessions.get(sid) if sid else None
+
+    def refusal(request: Request, auth: AuthRequest, sub: str | None) -> RedirectResponse | None:
+        """``access_denied`` / ``temporarily_unavailable``: checked when the authorization
+        request arrives (sub known only from an IdP session) and again when a persona signs
+        in, so that a fault matched on sub fires for that persona only."""
+        for name in REFUSALS:
+            if state.faults.take(name, endpoint="authorize", sub=sub):
+                reject(request, f"fault: {name}", verdict="fault")
+                return redirect_with(auth.redirect_uri, {"error": name, "state": auth.state})
         return None
 
     def redirect_with(uri: str, params: dict[str, str]) -> RedirectResponse:
@@ -131,8 +160,8 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
         return response
 
     @router.get("/.well-known/openid-configuration")
-    async def discovery() -> Response:
-        down = await endpoint_faults("discovery")
+    async def discovery(request: Request) -> Response:
+        down = await endpoint_faults(request, "discovery")
         if down:
             return down
         return JSONResponse(
@@ -169,16 +198,16 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
         )
 
     @router.get("/jwks")
-    async def jwks() -> Response:
-        down = await endpoint_faults("jwks")
+    async def jwks(request: Request) -> Response:
+        down = await endpoint_faults(request, "jwks")
         if down:
             return down
         return JSONResponse({"keys": [signing_key.as_dict(private=False)]})
 
     @router.get("/authorize", response_model=None)
     async def authorize(request: Request) -> Response:
-        note(request, service="authorize")
-        down = await endpoint_faults("authorize")
+        known = session_persona(request)
+        down = await endpoint_faults(request, "authorize", known.sub if known else None)
         if down:
             return down
         q = request.query_params
@@ -212,10 +241,6 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
                     "state": state_param,
                 },
             )
-        for refusal in ("access_denied", "temporarily_unavailable"):
-            if state.faults.take(refusal, endpoint="authorize"):
-                reject(request, f"fault: {refusal}", verdict="fault")
-                return redirect_with(redirect_uri, {"error": refusal, "state": state_param})
         auth = AuthRequest(
             client_id=client_id,
             redirect_uri=redirect_uri,
@@ -224,13 +249,21 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
             code_challenge=q["code_challenge"],
             scope=q.get("scope", ""),
         )
-        sid = request.cookies.get(SESSION_COOKIE)
-        if sid and sid in store.sessions and q.get("prompt") != "login":
-            note(request, persona=store.sessions[sid].username, silent="idp-session")
-            return issue_code(auth, store.sessions[sid], sid)
+        # the sub is known here only from an IdP session; else again once a persona signs in
+        refused = refusal(request, auth, known.sub if known else None)
+        if refused:
+            return refused
+        sid = request.cookies.get(SESSION_COOKIE, "")
+        if known and q.get("prompt") != "login":
+            note(request, persona=known.username, silent="idp-session")
+            return issue_code(auth, known, sid)
         if store.silent and store.silent in store.personas:
+            persona = store.personas[store.silent]
+            refused = refusal(request, auth, persona.sub)
+            if refused:
+                return refused
             note(request, persona=store.silent, silent="control")
-            return sign_in(auth, store.personas[store.silent])
+            return sign_in(auth, persona)
         request_id = secrets.token_urlsafe(16)
         store.pending[request_id] = auth
         return TEMPLATES.TemplateResponse(
@@ -247,7 +280,10 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
         username: str = Form(""),
         password: str = Form(""),
     ) -> Response:
-        note(request, service="login")
+        named = store.personas.get(username.strip())
+        down = await endpoint_faults(request, "login", named.sub if named else None)
+        if down:
+            return down
         auth = store.pending.get(request_id)
         if auth is None:
             reject(request, "unknown or finished authorization request")
@@ -272,7 +308,7 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
             )
         del store.pending[request_id]
         note(request, persona=persona.username)
-        return sign_in(auth, persona)
+        return refusal(request, auth, persona.sub) or sign_in(auth, persona)
 
     def id_token_for(grant: Grant) -> str:
         now = int(time.time())
@@ -319,11 +355,11 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
 
     @router.post("/token", response_model=None)
     async def token(request: Request) -> Response:
-        note(request, service="token")
-        down = await endpoint_faults("token")
+        form = await request.form()
+        peeked = store.codes.get(str(form.get("code", "")))
+        down = await endpoint_faults(request, "token", peeked.persona.sub if peeked else None)
         if down:
             return down
-        form = await request.form()
         credentials = client_credentials(request)
         if (
             credentials is None
@@ -376,14 +412,13 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
 
     @router.get("/userinfo", response_model=None)
     async def userinfo(request: Request) -> Response:
-        note(request, service="userinfo")
-        down = await endpoint_faults("userinfo")
-        if down:
-            return down
         header = request.headers.get("authorization", "")
         persona = (
             store.access_tokens.get(header[7:]) if header.lower().startswith("bearer ") else None
         )
+        down = await endpoint_faults(request, "userinfo", persona.sub if persona else None)
+        if down:
+            return down
         if persona is None:
             reject(request, "missing or unknown access token")
             return JSONResponse(
@@ -395,7 +430,10 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
 
     @router.get("/logout", response_model=None)
     async def logout(request: Request) -> Response:
-        note(request, service="logout")
+        known = session_persona(request)
+        down = await endpoint_faults(request, "logout", known.sub if known else None)
+        if down:
+            return down
         sid = request.cookies.get(SESSION_COOKIE)
         ended = store.sessions.pop(sid, None) if sid else None
         note(request, ended_session=ended.username if ended else None)
@@ -433,7 +471,7 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
 
     @router.put("/_control/persona/silent")
     async def set_silent(request: Request) -> JSONResponse:
-        username = (await request.json()).get("username")
+        username = (await json_object(request)).get("username")
         if username is not None and username not in store.personas:
             return JSONResponse({"error": f"unknown persona {username!r}"}, status_code=404)
         store.silent = username

@@ -2,63 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import parse_qs, urlparse
-
 import httpx
 import pytest
 
-from mocks.sso.app import s256
-
-CLIENT = ("dvc-portal", "dvc-portal-secret")
-REDIRECT = "http://127.0.0.1:9/cb"
-PERSONA = ("001090012345", "Matkhau@123")  # seeded persona
-
-
-def authorize(sso: httpx.Client, verifier: str) -> str:
-    """Walk the authorization request and the login form; return the authorization code."""
-    page = sso.get(
-        "/authorize",
-        params={
-            "response_type": "code",
-            "client_id": CLIENT[0],
-            "redirect_uri": REDIRECT,
-            "scope": "openid profile",
-            "state": "s-1",
-            "nonce": "n-1",
-            "code_challenge": s256(verifier),
-            "code_challenge_method": "S256",
-        },
-    )
-    assert page.status_code == 200, page.text
-    request_id = re.search(r'name="request_id" value="([^"]+)"', page.text)
-    assert request_id, "login page without request_id"
-    answer = sso.post(
-        "/login",
-        data={"request_id": request_id.group(1), "username": PERSONA[0], "password": PERSONA[1]},
-    )
-    assert answer.status_code == 302, answer.text
-    query = parse_qs(urlparse(answer.headers["location"]).query)
-    assert query["state"] == ["s-1"]
-    return query["code"][0]
-
-
-def exchange(
-    sso: httpx.Client, code: str, verifier: str, auth: tuple[str, str] = CLIENT
-) -> httpx.Response:
-    return sso.post(
-        "/token",
-        data={
-            "grant_type": "authorization_code",
-            "code": code,
-            "redirect_uri": REDIRECT,
-            "code_verifier": verifier,
-        },
-        auth=auth,
-    )
-
-
-VERIFIER = "v" * 50
+from tests.mocks.sso_flow import VERIFIER, authorize, exchange
 
 
 def test_a_correct_exchange_gives_an_id_token(sso: httpx.Client) -> None:
