@@ -2,27 +2,50 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from portal.adapters.sso import SsoClient
 from portal.db import Base, make_engine, make_sessionmaker
+from portal.integration.e_result_pki import AgencyPki
+from portal.integration.national import NationalPortalClient, outbox_sender
+from portal.integration.outbox import OutboxWorker
+from portal.integration.payment import PaymentClient
+from portal.procedures import load_procedures
 from portal.rendering import render_error
-from portal.routes import auth, public
+from portal.routes import auth, catalogue, dossiers, officer, payment, public, submission, verify
+from portal.services import officers
+from portal.services.clock import Clock
 from portal.settings import PortalSettings
 from portal.web_session import SessionStore, session_middleware
+
+log = logging.getLogger("portal")
+ERROR_MESSAGES = {
+    403: "Bạn không có quyền thực hiện thao tác này.",
+    404: "Không tìm thấy trang bạn yêu cầu.",
+    405: "Thao tác không được hỗ trợ.",
+}
 
 
 def create_app(settings: PortalSettings | None = None) -> FastAPI:
     settings = settings or PortalSettings()
+    procedures = load_procedures(settings.procedures_dir)
     engine = make_engine(settings.database_url)
     Base.metadata.create_all(engine)
     maker = make_sessionmaker(engine)
+    if settings.seed_officers:
+        with maker.begin() as db:
+            officers.seed_demo_accounts(db)
+    clock = Clock()
+    store = SessionStore(maker, settings.session_ttl_s)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -34,7 +57,27 @@ def create_app(settings: PortalSettings | None = None) -> FastAPI:
                 redirect_uri=f"{settings.public_url}/auth/callback",
                 http=http,
             )
-            yield
+            app.state.payment = PaymentClient(
+                settings.payment_url,
+                settings.payment_partner_code,
+                settings.payment_secret,
+                http,
+                timeout_s=settings.payment_timeout_s,
+            )
+            app.state.national = NationalPortalClient(
+                settings.national_url,
+                settings.national_username,
+                settings.national_password,
+                settings.national_madonvi,
+                http,
+            )
+            worker = OutboxWorker(maker, outbox_sender(app.state.national))
+            app.state.outbox_worker = worker
+            worker.start()
+            try:
+                yield
+            finally:
+                await worker.stop()
         engine.dispose()
 
     app = FastAPI(
@@ -42,26 +85,30 @@ def create_app(settings: PortalSettings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = maker
-    app.middleware("http")(
-        session_middleware(
-            SessionStore(maker, settings.session_ttl_s), secure=settings.secure_cookies
-        )
-    )
+    app.state.procedures = procedures
+    app.state.clock = clock
+    app.state.session_store = store
+    app.state.pki = AgencyPki.load_or_create(settings.pki_path, settings.agency_name)
+    app.state.outbox_worker = None
+    app.middleware("http")(session_middleware(store, secure=settings.secure_cookies))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        messages = {404: "Không tìm thấy trang bạn yêu cầu.", 405: "Thao tác không được hỗ trợ."}
-        message = (
-            exc.detail if isinstance(exc.detail, str) and exc.status_code not in messages else None
-        )
-        return render_error(
-            request, message or messages.get(exc.status_code, "Đã có lỗi xảy ra."), exc.status_code
-        )
+        detail: str | None = exc.detail if isinstance(exc.detail, str) else None
+        if exc.status_code in (404, 405) or detail in (None, "Not Found", "Forbidden"):
+            detail = None
+        message = detail or ERROR_MESSAGES.get(exc.status_code, "Đã có lỗi xảy ra.")
+        return render_error(request, message, exc.status_code)
 
     @app.get("/health")
     async def health() -> dict[str, str]:
         return {"status": "ok", "mode": settings.mode}
 
-    app.include_router(public.router)
-    app.include_router(auth.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    for router in (public, auth, catalogue, submission, dossiers, payment, officer, verify):
+        app.include_router(router.router)
+    if settings.test_mode:
+        from portal.routes import testing
+
+        app.include_router(testing.router)
     return app

@@ -1,0 +1,180 @@
+"""Test-mode control routes (``PORTAL_MODE=test`` only; not even mounted otherwise).
+
+Scenarios set their preconditions through these, over HTTP, instead of clicking:
+
+- ``POST /_test/reset`` — empty the data tables (dossiers, files, history, payments,
+  outbox, code sequences) and put the clock back; officer accounts stay. Browser
+  sessions stay too unless the body says ``{"sessions": true}``.
+- ``GET /_test/clock`` / ``PUT /_test/clock {"offset_days": N}`` — read or move the
+  portal's clock by whole days (due dates, overdue marks, timestamps sent). The national
+  portal mock has its own clock (``PUT /_control/clock``): move both together.
+- ``POST /_test/dossiers`` — create a dossier for an identity directly in a given status:
+  ``{"procedure": "1.001193", "identity": {"SoDinhDanh", "HoVaTen", "SoDienThoai",
+  "ThuDienTu", ...}, "status": 1..10, "values": {...}, "paid": false}``. The dossier walks
+  the normal path to that status (1→2→4→9→10, or 1→2→5 …) through the same services as
+  the pages, so the national portal receives every step. Answers ``{"code", "status",
+  "due_at", "received_at"}`` (201).
+- ``POST /_test/sessions`` — ``{"identity": {...claims}}`` signs a citizen in,
+  ``{"officer": "motcua"}`` an officer; answers ``{"cookie": {"name", "value"}}`` to put
+  into the browser context.
+- ``GET /_test/outbox`` — ``{"pending", "delivered", "rejected", ...}``;
+  ``POST /_test/outbox/drain {"timeout_s": 10}`` waits (bounded) until nothing is pending.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import delete, select
+
+from portal.deps import clock_of, maker_of, now, procedures_of, settings_of, sync_ctx
+from portal.integration.outbox import OutboxMessage, outbox_stats
+from portal.integration.timefmt import vn_timestamp
+from portal.models import (
+    Dossier,
+    DossierFile,
+    DossierSequence,
+    HistoryEntry,
+    Officer,
+    Payment,
+    WebSession,
+)
+from portal.services import fixtures, officers
+from portal.web_session import COOKIE, SessionData
+
+router = APIRouter(prefix="/_test", tags=["test"])
+
+
+class ResetBody(BaseModel):
+    sessions: bool = False
+
+
+@router.post("/reset")
+async def reset(request: Request, body: ResetBody | None = None) -> dict[str, Any]:
+    with maker_of(request).begin() as db:
+        for table in (OutboxMessage, Payment, HistoryEntry, DossierFile, Dossier, DossierSequence):
+            db.execute(delete(table))
+        if body is not None and body.sessions:
+            db.execute(delete(WebSession))
+    clock_of(request).set_offset(0)
+    return {"ok": True}
+
+
+class ClockBody(BaseModel):
+    offset_days: int = Field(ge=-3650, le=3650)
+
+
+def _clock_view(request: Request) -> dict[str, Any]:
+    moment = now(request)
+    return {
+        "offset_days": clock_of(request).offset_days,
+        "now": moment.isoformat(timespec="seconds"),
+        "now_vn": vn_timestamp(moment),
+    }
+
+
+@router.get("/clock")
+async def get_clock(request: Request) -> dict[str, Any]:
+    return _clock_view(request)
+
+
+@router.put("/clock")
+async def put_clock(request: Request, body: ClockBody) -> dict[str, Any]:
+    clock_of(request).set_offset(body.offset_days)
+    return _clock_view(request)
+
+
+class DossierBody(BaseModel):
+    procedure: str
+    identity: dict[str, Any]
+    status: int = Field(default=1, ge=1, le=10)
+    values: dict[str, str] = Field(default_factory=dict)
+    paid: bool = False
+
+
+@router.post("/dossiers")
+async def create_dossier(request: Request, body: DossierBody) -> JSONResponse:
+    procedure = procedures_of(request).get(body.procedure)
+    if procedure is None:
+        return JSONResponse({"error": f"unknown procedure {body.procedure}"}, status_code=404)
+    identity = body.identity
+    if not str(identity.get("SoDinhDanh", "")).isdigit() or len(str(identity["SoDinhDanh"])) != 12:
+        return JSONResponse({"error": "identity.SoDinhDanh must be 12 digits"}, status_code=400)
+    try:
+        dossier = await fixtures.dossier_in_status(
+            maker_of(request),
+            procedure=procedure,
+            identity=identity,
+            status=body.status,
+            values=body.values,
+            paid=body.paid,
+            settings=settings_of(request),
+            pki=request.app.state.pki,
+            now=now(request),
+            ctx=sync_ctx(request),
+        )
+    except fixtures.FixtureError as exc:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+    return JSONResponse(
+        {
+            "code": dossier.code,
+            "status": dossier.status,
+            "received_at": _iso(dossier.received_at),
+            "due_at": _iso(dossier.due_at),
+        },
+        status_code=201,
+    )
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+class SessionBody(BaseModel):
+    identity: dict[str, Any] | None = None
+    officer: str | None = None
+
+
+@router.post("/sessions")
+async def create_session(request: Request, body: SessionBody) -> JSONResponse:
+    session = SessionData(None, {})
+    if body.officer:
+        with maker_of(request)() as db:
+            account = db.scalars(select(Officer).where(Officer.username == body.officer)).first()
+            if account is None:
+                return JSONResponse({"error": f"no officer {body.officer!r}"}, status_code=404)
+            session["officer"] = officers.session_view(account)
+    elif body.identity and str(body.identity.get("SoDinhDanh", "")).isdigit():
+        session["user"] = {
+            "sub": body.identity.get("sub", "test-" + body.identity["SoDinhDanh"]),
+            "acr": "LoA2",
+            **body.identity,
+        }
+    else:
+        return JSONResponse(
+            {"error": "give identity (with SoDinhDanh) or officer"}, status_code=400
+        )
+    session_id = request.app.state.session_store.save(session)
+    return JSONResponse(
+        {"cookie": {"name": COOKIE, "value": session_id, "path": "/"}}, status_code=201
+    )
+
+
+@router.get("/outbox")
+async def outbox(request: Request) -> dict[str, Any]:
+    return outbox_stats(maker_of(request)).as_dict()
+
+
+class DrainBody(BaseModel):
+    timeout_s: float = Field(default=10.0, gt=0, le=60)
+
+
+@router.post("/outbox/drain")
+async def drain(request: Request, body: DrainBody | None = None) -> dict[str, Any]:
+    worker = request.app.state.outbox_worker
+    left = await worker.drain(timeout_s=(body or DrainBody()).timeout_s)
+    return {"left": left, **outbox_stats(maker_of(request)).as_dict()}

@@ -1,0 +1,172 @@
+"""``make serve``: the reference portal and the three mocks, up for clicking through.
+
+Ports come from targets/local-external.toml (portal 8000, sso 8101, payment 8102,
+national_portal 8103), so ``pytest features --target local-external`` can run against
+the same servers. The portal runs in test mode with the demonstration officer accounts;
+its database is var/serve/portal.db, emptied at each start (the mocks forget everything
+when they stop, so old dossiers would no longer agree with the national portal) unless
+``--keep``. Ctrl-C stops everything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from fixtures.servers import ServerError, ServerProcess, start_all, stop_all
+from fixtures.stack import (
+    NATIONAL_MADONVI,
+    NATIONAL_PASSWORD,
+    NATIONAL_USERNAME,
+    PAYMENT_PARTNER_CODE,
+    PAYMENT_SECRET,
+)
+from portal.services.officers import DEMO_ACCOUNTS
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILE = ROOT / "targets" / "local-external.toml"
+PERSONA_PASSWORD = "Matkhau@123"
+PERSONAS = (
+    ("001090012345", "Nguyễn Văn An (công dân)"),
+    ("079195067890", "Trần Thị Bích Ngọc (công dân)"),
+    ("0109876543", "Lê Minh Tuấn, Công ty TNHH Thương mại An Phát (doanh nghiệp)"),
+)
+
+
+def port_of(url: str) -> int:
+    port = urlsplit(url).port
+    if port is None:
+        raise SystemExit(f"serve: {url} in {PROFILE.name} has no port")
+    return port
+
+
+def servers(workdir: Path) -> list[ServerProcess]:
+    profile = tomllib.loads(PROFILE.read_text(encoding="utf-8"))
+    portal_url = profile["portal"]["citizen_url"].rstrip("/")
+    mocks = {name: url.rstrip("/") for name, url in profile["mocks"].items()}
+    mock_env = {
+        "sso": {
+            "SSO_REDIRECT_URIS": f"{portal_url}/auth/callback",
+            "SSO_POST_LOGOUT_REDIRECT_URIS": f"{portal_url}/da-dang-xuat",
+        },
+        "payment": {"PAYMENT_PARTNER_CODE": PAYMENT_PARTNER_CODE, "PAYMENT_SECRET": PAYMENT_SECRET},
+        "national_portal": {
+            "NATIONAL_USERNAME": NATIONAL_USERNAME,
+            "NATIONAL_PASSWORD": NATIONAL_PASSWORD,
+            "NATIONAL_MADONVI": NATIONAL_MADONVI,
+        },
+    }
+    started = [
+        ServerProcess(
+            name=name,
+            module=f"mocks.{name}",
+            port=port_of(mocks[name]),
+            env=mock_env[name],
+            log_path=workdir / f"{name}.log",
+        )
+        for name in ("sso", "payment", "national_portal")
+    ]
+    started.append(
+        ServerProcess(
+            name="portal",
+            module="portal",
+            port=port_of(portal_url),
+            env={
+                "PORTAL_MODE": "test",
+                "PORTAL_PUBLIC_URL": portal_url,
+                "PORTAL_DATABASE_URL": f"sqlite:///{workdir / 'portal.db'}",
+                "PORTAL_SSO_ISSUER": mocks["sso"],
+                "PORTAL_PAYMENT_URL": mocks["payment"],
+                "PORTAL_PAYMENT_PARTNER_CODE": PAYMENT_PARTNER_CODE,
+                "PORTAL_PAYMENT_SECRET": PAYMENT_SECRET,
+                "PORTAL_NATIONAL_URL": mocks["national_portal"],
+                "PORTAL_NATIONAL_USERNAME": NATIONAL_USERNAME,
+                "PORTAL_NATIONAL_PASSWORD": NATIONAL_PASSWORD,
+                "PORTAL_NATIONAL_MADONVI": NATIONAL_MADONVI,
+            },
+            log_path=workdir / "portal.log",
+        )
+    )
+    return started
+
+
+def banner(running: list[ServerProcess], workdir: Path) -> str:
+    urls = {server.name: server.url for server in running}
+    portal = urls["portal"]
+    lines = [
+        "",
+        "Cổng dịch vụ công tham chiếu đang chạy (chế độ test). Ctrl-C để dừng tất cả.",
+        "",
+        f"  Công dân:            {portal}/          (Đăng nhập → hệ thống định danh mô phỏng)",
+        f"  Cán bộ:              {portal}/can-bo/dang-nhap",
+        f"  Xác thực kết quả:    {portal}/xac-thuc",
+        f"  Định danh (SSO):     {urls['sso']}",
+        f"  Thanh toán:          {urls['payment']}",
+        f"  Cổng DVCQG:          {urls['national_portal']}/_control/dossiers  (nhật ký đồng bộ)",
+        "",
+        f"  Tài khoản công dân (mật khẩu {PERSONA_PASSWORD}):",
+        *(f"    {username:<14} {who}" for username, who in PERSONAS),
+        "",
+        "  Tài khoản cán bộ:",
+        *(
+            f"    {a.username:<11} / {a.password:<16} {a.full_name} ({a.unit}, vai trò {a.role})"
+            for a in DEMO_ACCOUNTS
+        ),
+        "",
+        f"  Nhật ký máy chủ: {workdir}/*.log",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.serve", description=__doc__)
+    parser.add_argument("--keep", action="store_true", help="keep the portal's database")
+    args = parser.parse_args()
+    workdir = ROOT / "var" / "serve"
+    workdir.mkdir(parents=True, exist_ok=True)
+    if not args.keep:
+        for leftover in workdir.glob("portal.db*"):
+            leftover.unlink()
+    running = servers(workdir)
+    try:
+        start_all(running)
+    except ServerError as exc:
+        print(f"serve: {exc}", file=sys.stderr)
+        return 1
+    print(banner(running, workdir), flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return watch(running)
+    except KeyboardInterrupt:
+        print("\nserve: stopping…", file=sys.stderr)
+        return 0
+    finally:
+        stop_all(running)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def watch(running: list[ServerProcess]) -> int:
+    """Wait until a server dies (then say which, with its log) or Ctrl-C."""
+    while True:
+        for server in running:
+            process = server.process
+            if process is None or process.poll() is not None:
+                print(f"serve: {server.name} stopped: {server.log_tail()}", file=sys.stderr)
+                return 1
+            try:
+                process.wait(timeout=1.0 / len(running))
+            except subprocess.TimeoutExpired:
+                continue
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

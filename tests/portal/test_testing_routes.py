@@ -1,0 +1,135 @@
+"""Test-mode routes exist in test mode only; they reset, move the clock, make dossiers in
+any status through the normal path, sign people in and report the outbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+from pydantic import ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from portal.app import create_app
+from portal.integration.outbox import OutboxMessage
+from portal.models import Dossier, Officer
+from portal.settings import PortalSettings
+from tests.portal.conftest import Portal, identity
+
+pytestmark = pytest.mark.anyio
+CITIZEN = identity()
+
+
+@pytest.mark.parametrize("mode", ["dev", "production"])
+async def test_the_test_routes_are_not_mounted_outside_test_mode(
+    settings: PortalSettings, mode: str
+) -> None:
+    secrets = {
+        "secret_key": "s" * 32,
+        "sso_client_secret": "c" * 16,
+        "payment_secret": "p" * 16,
+        "national_password": "n" * 16,
+    }
+    app = create_app(settings.model_copy(update={"mode": mode, **secrets}))
+    assert not [r for r in app.routes if getattr(r, "path", "").startswith("/_test")]
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://p"
+    ) as http:
+        assert (await http.post("/_test/reset")).status_code == 404
+        assert (await http.put("/_test/clock", json={"offset_days": 3})).status_code == 404
+        assert (await http.post("/_test/sessions", json={"officer": "motcua"})).status_code == 404
+
+
+def test_production_refuses_every_default_secret(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as refused:
+        PortalSettings(mode="production", secret_key="x" * 32, sso_client_secret="y" * 16)
+    message = str(refused.value)
+    assert "PORTAL_PAYMENT_SECRET" in message and "PORTAL_NATIONAL_PASSWORD" in message
+    assert "PORTAL_SECRET_KEY" not in message
+
+
+def test_production_seeds_no_demonstration_accounts(settings: PortalSettings) -> None:
+    production = PortalSettings(
+        **{
+            **settings.model_dump(),
+            "mode": "production",
+            "secret_key": "s" * 32,
+            "sso_client_secret": "c" * 16,
+            "payment_secret": "p" * 16,
+            "national_password": "n" * 16,
+        }
+    )
+    app = create_app(production)
+    with app.state.db() as db:
+        assert db.scalar(select(func.count(Officer.id))) == 0
+
+
+@pytest.mark.parametrize(
+    ("status", "statuses"),
+    [(1, [1]), (3, [1, 3]), (5, [1, 2, 5]), (6, [1, 2, 6]), (7, [1, 7]), (10, [1, 2, 4, 9, 10])],
+)
+async def test_a_dossier_is_made_in_any_status_through_the_normal_path(
+    portal: Portal, maker: sessionmaker[Session], status: int, statuses: list[int]
+) -> None:
+    response = await portal.anonymous.http.post(
+        "/_test/dossiers", json={"procedure": "1.001193", "identity": CITIZEN, "status": status}
+    )
+    assert response.status_code == 201 and response.json()["status"] == status
+    with maker() as db:
+        records = db.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.service == "DongBoHoSoMC")
+            .order_by(OutboxMessage.id)
+        )
+        assert [m.payload["TrangThaiHoSo"] for m in records] == statuses
+
+
+async def test_reset_empties_the_data_but_keeps_the_officers_and_resets_the_clock(
+    portal: Portal, maker: sessionmaker[Session]
+) -> None:
+    await portal.anonymous.http.post(
+        "/_test/dossiers", json={"procedure": "2.000488", "identity": CITIZEN, "status": 2}
+    )
+    await portal.anonymous.http.put("/_test/clock", json={"offset_days": 5})
+    assert (await portal.anonymous.http.post("/_test/reset")).json() == {"ok": True}
+    with maker() as db:
+        assert db.scalar(select(func.count(Dossier.id))) == 0
+        assert db.scalar(select(func.count(OutboxMessage.id))) == 0
+        assert db.scalar(select(func.count(Officer.id))) == 3
+    assert (await portal.anonymous.http.get("/_test/clock")).json()["offset_days"] == 0
+
+
+async def test_the_clock_moves_due_dates_and_timestamps(portal: Portal) -> None:
+    before = (await portal.anonymous.http.get("/_test/clock")).json()
+    moved = (await portal.anonymous.http.put("/_test/clock", json={"offset_days": 3})).json()
+    assert moved["offset_days"] == 3 and moved["now"][:10] > before["now"][:10]
+    response = await portal.anonymous.http.post(
+        "/_test/dossiers", json={"procedure": "1.001193", "identity": CITIZEN, "status": 1}
+    )
+    assert response.json()["received_at"][:10] == moved["now"][:10]
+    assert (
+        await portal.anonymous.http.put("/_test/clock", json={"offset_days": "x"})
+    ).status_code == 422
+
+
+async def test_a_session_signs_in_a_citizen_or_an_officer(portal: Portal) -> None:
+    citizen = await portal.sign_in(identity=CITIZEN)
+    assert "Nguyễn Văn An" in (await citizen.get("/ca-nhan")).text
+    officer = await portal.sign_in(officer="lanhdao")
+    assert "Lê Minh Quân" in (await officer.get("/can-bo")).text
+    unknown = await portal.anonymous.http.post("/_test/sessions", json={"officer": "khong-co"})
+    assert unknown.status_code == 404
+
+
+async def test_the_outbox_counts_and_drain_is_bounded(portal: Portal) -> None:
+    await portal.anonymous.http.post(
+        "/_test/dossiers", json={"procedure": "1.001193", "identity": CITIZEN, "status": 1}
+    )
+    counts = (await portal.anonymous.http.get("/_test/outbox")).json()
+    assert counts["pending"] == 2 and counts["delivered"] == 0
+    # nothing listens at the national portal's address here: drain gives up in time
+    drained = (
+        await portal.anonymous.http.post("/_test/outbox/drain", json={"timeout_s": 0.5})
+    ).json()
+    assert drained["left"] == 2
