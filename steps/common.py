@@ -1,12 +1,59 @@
-"""Steps shared by every checklist item."""
+"""Steps and fixtures shared by every checklist item: the people a scenario makes, and
+the SSO mock's faults a scenario arms (cleared when it ends)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from faker import Faker
 from pytest_bdd import given
 
-from fixtures.citizens import Citizen
+from fixtures.citizens import Business, Citizen, new_business
+
+ArmSsoFault = Callable[..., None]
+
+
+@pytest.fixture
+def new_registered_business(fake: Faker, control: httpx.Client, sso_url: str) -> Business:
+    """A business account of this scenario only (LoaiTaiKhoan 2), registered at the SSO mock."""
+    business = new_business(fake)
+    control.post(f"{sso_url}/_control/persona", json=business.persona()).raise_for_status()
+    return business
+
+
+@pytest.fixture
+def arm_sso_fault(control: httpx.Client, sso_url: str) -> Iterator[ArmSsoFault]:
+    """Arm a fault at the SSO mock: ``arm_sso_fault("wrong_aud", match={"sub": ...})``.
+
+    Match on the scenario's own ``sub`` where the mock knows it (token), else fire once
+    (``times=1``). Whatever the scenario armed and did not use is cleared at its end.
+    """
+    armed: list[str] = []
+
+    def arm(
+        name: str,
+        *,
+        match: dict[str, str],
+        times: int = 1,
+        params: dict[str, Any] | None = None,
+    ) -> None:
+        body = {"name": name, "times": times, "match": match, "params": params or {}}
+        control.post(f"{sso_url}/_control/faults", json=body).raise_for_status()
+        armed.append(name)
+
+    yield arm
+    if armed:
+        control.delete(f"{sso_url}/_control/faults").raise_for_status()
 
 
 @given("một công dân có tài khoản Cổng Dịch vụ công quốc gia", target_fixture="citizen")
 def _(new_registered_citizen: Citizen) -> Citizen:
     return new_registered_citizen
+
+
+@given("một doanh nghiệp có tài khoản Cổng Dịch vụ công quốc gia", target_fixture="business")
+def _(new_registered_business: Business) -> Business:
+    return new_registered_business

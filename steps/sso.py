@@ -2,34 +2,178 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
-from pytest_bdd import given, then, when
+from urllib.parse import parse_qs, urlsplit
 
-from fixtures.citizens import Citizen
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+from pytest_bdd import given, parsers, then, when
+from pytest_playwright import CreateContextCallback
+
+from fixtures.citizens import Business, Citizen
+from fixtures.procedures import ProcedureSpec, claim_value, load_procedures
 from pages.reference.citizen import MyPage
 from pages.reference.home import HomePage
+from pages.reference.sign_in_failed import SignInFailedPage
+from pages.reference.submission_form import SubmissionFormPage
 from pages.sso.login import SsoLoginPage
+from steps.common import ArmSsoFault
+
+# How a scenario names a broken id_token → the SSO mock's fault that breaks it so.
+ID_TOKEN_FLAWS = {
+    "có chữ ký giả mạo": "bad_signature",
+    "đã hết hạn": "expired_token",
+    "do một bên phát hành khác cấp": "wrong_iss",
+    "cấp cho một ứng dụng khác": "wrong_aud",
+    "mang nonce của một lần đăng nhập khác": "nonce_mismatch",
+}
+# The portal's step at which the identity provider stops answering → the mock's endpoint.
+OUTAGES = {
+    "đổi mã cấp quyền lấy mã thông báo": "token",
+    "lấy thông tin định danh của công dân": "userinfo",
+}
+DEEP_LINK_QUERY = "tab=ho-so&trang=2"
 
 
-def sign_in(page: Page, portal_url: str, citizen: Citizen) -> MyPage:
-    HomePage(page, portal_url).open().start_sign_in().sign_in(citizen.username, citizen.password)
+def procedure_named(name: str) -> ProcedureSpec:
+    for procedure in load_procedures().values():
+        if procedure.name == name:
+            return procedure
+    raise LookupError(f"no procedure named {name!r} under procedures/")
+
+
+def sign_in(page: Page, portal_url: str, username: str, password: str) -> MyPage:
+    HomePage(page, portal_url).open().sign_in(username, password)
     return MyPage(page, portal_url).is_current()
+
+
+def assert_no_session(page: Page, portal_url: str, who: str) -> None:
+    response = MyPage(page, portal_url).ask_server_without_following()
+    assert MyPage.sends_to_sign_in(response), (
+        f"cổng vẫn mở trang cá nhân cho {who} (HTTP {response.status}, "
+        f"chuyển tới {response.headers.get('location')!r}): có phiên làm việc trên máy chủ"
+    )
+
+
+@pytest.fixture
+def intruder_page(new_context: CreateContextCallback) -> Page:
+    """Another person's browser: its own cookies, nothing shared with the citizen's."""
+    return new_context().new_page()
+
+
+# --- Cho ---------------------------------------------------------------------------
 
 
 @given("một công dân đã đăng nhập vào cổng dịch vụ công", target_fixture="citizen")
 def _(page: Page, portal_url: str, new_registered_citizen: Citizen) -> Citizen:
-    sign_in(page, portal_url, new_registered_citizen)
+    sign_in(page, portal_url, new_registered_citizen.username, new_registered_citizen.password)
     return new_registered_citizen
+
+
+@given("một công dân vừa đăng nhập vào cổng dịch vụ công", target_fixture="return_url")
+def _(page: Page, portal_url: str, new_registered_citizen: Citizen) -> str:
+    """Signs the citizen in and keeps the URL the identity provider sent the browser back by."""
+    citizen = new_registered_citizen
+    url = HomePage(page, portal_url).open().sign_in(citizen.username, citizen.password)
+    MyPage(page, portal_url).is_current()
+    return url
+
+
+@given(
+    "công dân đã đăng nhập tại hệ thống định danh nhưng đường dẫn trả về bị kẻ gian lấy mất",
+    target_fixture="return_url",
+)
+def _(page: Page, portal_url: str, citizen: Citizen) -> str:
+    home = HomePage(page, portal_url).open()
+    return home.sign_in_cut_off_before_return(citizen.username, citizen.password)
+
+
+@given("hệ thống định danh sẽ từ chối lần đăng nhập tiếp theo")
+def _(arm_sso_fault: ArmSsoFault) -> None:
+    arm_sso_fault("access_denied", match={"endpoint": "authorize"})
+
+
+@given("hệ thống định danh tạm ngừng phục vụ")
+def _(arm_sso_fault: ArmSsoFault) -> None:
+    arm_sso_fault("temporarily_unavailable", match={"endpoint": "authorize"})
+
+
+@given(parsers.parse("hệ thống định danh ngừng trả lời khi cổng {step}"))
+def _(arm_sso_fault: ArmSsoFault, step: str) -> None:
+    arm_sso_fault("down", match={"endpoint": OUTAGES[step]})
+
+
+@given(parsers.parse("hệ thống định danh sẽ cấp cho công dân một id_token {flaw}"))
+def _(arm_sso_fault: ArmSsoFault, citizen: Citizen, flaw: str) -> None:
+    arm_sso_fault(ID_TOKEN_FLAWS[flaw], match={"endpoint": "token", "sub": citizen.sub})
+
+
+# --- Khi ---------------------------------------------------------------------------
 
 
 @when("công dân đăng nhập vào cổng dịch vụ công bằng tài khoản đó")
 def _(page: Page, portal_url: str, citizen: Citizen) -> None:
-    sign_in(page, portal_url, citizen)
+    sign_in(page, portal_url, citizen.username, citizen.password)
+
+
+@when("công dân thử đăng nhập vào cổng dịch vụ công bằng tài khoản đó")
+def _(page: Page, portal_url: str, citizen: Citizen) -> None:
+    HomePage(page, portal_url).open().sign_in(citizen.username, citizen.password)
+
+
+@when("người đại diện đăng nhập vào cổng dịch vụ công bằng tài khoản doanh nghiệp")
+def _(page: Page, portal_url: str, business: Business) -> None:
+    sign_in(page, portal_url, business.username, business.password)
+
+
+@when("công dân bắt đầu đăng nhập vào cổng dịch vụ công")
+def _(page: Page, portal_url: str) -> None:
+    HomePage(page, portal_url).open().start_sign_in()
+
+
+@when("công dân bắt đầu đăng nhập nhưng hủy tại trang của hệ thống định danh")
+def _(page: Page, portal_url: str) -> None:
+    HomePage(page, portal_url).open().start_sign_in().cancel()
+
+
+@when("công dân mở một trang riêng của mình khi chưa đăng nhập", target_fixture="deep_link")
+def _(page: Page, portal_url: str) -> str:
+    me = MyPage(page, portal_url)
+    me.open(query=DEEP_LINK_QUERY)
+    return me.url(query=DEEP_LINK_QUERY)
+
+
+@when("công dân đăng nhập tại hệ thống định danh")
+def _(page: Page, citizen: Citizen) -> None:
+    SsoLoginPage(page).sign_in(citizen.username, citizen.password)
+
+
+@when(
+    parsers.parse('công dân mở tờ khai điện tử của thủ tục "{name}"'),
+    target_fixture="procedure",
+)
+def _(page: Page, portal_url: str, name: str) -> ProcedureSpec:
+    procedure = procedure_named(name)
+    SubmissionFormPage(page, portal_url).open(procedure.code).is_current()
+    return procedure
 
 
 @when("công dân đăng xuất")
 def _(page: Page, portal_url: str) -> None:
     MyPage(page, portal_url).sign_out().is_current()
+
+
+@when("đường dẫn trả về từ hệ thống định danh được mở lại lần thứ hai")
+def _(page: Page, return_url: str) -> None:
+    page.goto(return_url)
+
+
+@when("kẻ gian mở đường dẫn trả về đó trên trình duyệt của mình")
+def _(intruder_page: Page, return_url: str) -> None:
+    intruder_page.goto(return_url)
+
+
+# --- Thì ---------------------------------------------------------------------------
 
 
 @then("trang cá nhân hiển thị họ tên và số định danh của công dân")
@@ -39,20 +183,88 @@ def _(page: Page, portal_url: str, citizen: Citizen) -> None:
     expect(me.id_number, "số định danh lấy từ hệ thống định danh").to_have_text(citizen.cccd)
 
 
+@then("trang cá nhân hiển thị tên doanh nghiệp và mã số doanh nghiệp")
+def _(page: Page, portal_url: str, business: Business) -> None:
+    me = MyPage(page, portal_url).is_current()
+    expect(me.company_name, "tên doanh nghiệp lấy từ hệ thống định danh").to_have_text(
+        business.name
+    )
+    expect(me.tax_code, "mã số doanh nghiệp lấy từ hệ thống định danh").to_have_text(
+        business.tax_code
+    )
+
+
+@then("trang cá nhân hiển thị họ tên người đại diện")
+def _(page: Page, portal_url: str, business: Business) -> None:
+    me = MyPage(page, portal_url).is_current()
+    expect(me.full_name, "họ tên người đại diện doanh nghiệp").to_have_text(
+        business.representative.full_name
+    )
+
+
+@then(parsers.parse("cổng báo rằng {reason}"))
+def _(page: Page, reason: str) -> None:
+    failed = SignInFailedPage(page).is_current()
+    expect(failed.message, f"cổng báo rằng {reason}").to_contain_text(failed.wording_of(reason))
+
+
+@then(parsers.parse("cổng báo kẻ gian rằng {reason}"))
+def _(intruder_page: Page, reason: str) -> None:
+    failed = SignInFailedPage(intruder_page).is_current()
+    expect(failed.message, f"cổng báo rằng {reason}").to_contain_text(failed.wording_of(reason))
+
+
+@then("công dân chưa được đăng nhập vào cổng")
+def _(page: Page, portal_url: str) -> None:
+    assert_no_session(page, portal_url, "công dân chưa đăng nhập thành công")
+
+
 @then("cổng dịch vụ công không còn phiên làm việc của công dân")
 def _(page: Page, portal_url: str) -> None:
-    # The browser's own cookies, sent without following redirects: the portal must not
-    # recognise them any more (the session is ended on the server, not only in the browser).
-    response = page.request.get(f"{portal_url}{MyPage.PATH}", max_redirects=0)
-    assert response.status == 303, (
-        f"trang cá nhân vẫn mở được sau khi đăng xuất (HTTP {response.status})"
-    )
-    assert response.headers["location"].startswith("/dang-nhap"), (
-        f"trang cá nhân không chuyển về đăng nhập mà về {response.headers['location']}"
-    )
+    assert_no_session(page, portal_url, "công dân đã đăng xuất")
+
+
+@then("kẻ gian không có phiên làm việc trên cổng")
+def _(intruder_page: Page, portal_url: str) -> None:
+    assert_no_session(intruder_page, portal_url, "kẻ gian")
 
 
 @then("mở lại trang cá nhân thì hệ thống định danh yêu cầu đăng nhập lại")
 def _(page: Page, portal_url: str) -> None:
     MyPage(page, portal_url).open()
     SsoLoginPage(page).is_current()
+
+
+@then("công dân trở lại đúng trang đã mở trước khi đăng nhập")
+def _(page: Page, portal_url: str, deep_link: str) -> None:
+    expect(page, "trang đã mở trước khi đăng nhập, cả đường dẫn lẫn tham số").to_have_url(deep_link)
+    MyPage(page, portal_url).is_current()
+
+
+@then("tờ khai đã điền sẵn mọi thông tin lấy từ tài khoản định danh của công dân")
+def _(page: Page, portal_url: str, citizen: Citizen, procedure: ProcedureSpec) -> None:
+    form = SubmissionFormPage(page, portal_url)
+    assert procedure.prefilled, f"thủ tục {procedure.name} không có mục nào lấy từ tài khoản"
+    for field in procedure.prefilled:
+        expect(form.field(field.label), f"mục “{field.label}” điền sẵn").to_have_value(
+            claim_value(citizen, str(field.prefill))
+        )
+
+
+@then("công dân không sửa được các thông tin định danh chính thức trên tờ khai")
+def _(page: Page, portal_url: str, procedure: ProcedureSpec) -> None:
+    form = SubmissionFormPage(page, portal_url)
+    official = [f for f in procedure.prefilled if f.read_only]
+    assert official, f"thủ tục {procedure.name} không có mục định danh chính thức nào"
+    for field in official:
+        expect(form.field(field.label), f"mục “{field.label}” chỉ để đọc").not_to_be_editable()
+
+
+@then("cổng không gửi lại mã cấp quyền đó cho hệ thống định danh")
+def _(control: httpx.Client, sso_url: str, return_url: str) -> None:
+    code = parse_qs(urlsplit(return_url).query)["code"][0]
+    journal = control.get(f"{sso_url}/_control/journal", params={"service": "token"}).json()
+    sent = [e for e in journal["entries"] if (e.get("body") or {}).get("code") == code]
+    assert len(sent) == 1, (
+        f"cổng đã gửi mã cấp quyền này tới hệ thống định danh {len(sent)} lần (đúng ra 1 lần)"
+    )

@@ -1,17 +1,29 @@
 # language: vi
 @sso
 Tính năng: Đăng nhập một lần qua Cổng Dịch vụ công quốc gia
-  Công dân dùng tài khoản Cổng Dịch vụ công quốc gia (VNeID) để đăng nhập cổng
-  dịch vụ công của tỉnh, không phải tạo tài khoản riêng; thông tin định danh đi
-  theo tài khoản đến cổng (QĐ 31/2021/QĐ-TTg Điều 26: kiểm tra cơ chế đăng nhập một lần).
+  Công dân và doanh nghiệp dùng tài khoản Cổng Dịch vụ công quốc gia (VNeID) để đăng
+  nhập cổng dịch vụ công của tỉnh, không phải tạo tài khoản riêng; thông tin định danh
+  đi theo tài khoản đến cổng (QĐ 31/2021/QĐ-TTg Điều 26: kiểm tra cơ chế đăng nhập một lần).
 
   Kịch bản: Công dân đăng nhập và thấy thông tin định danh của mình
     Cho một công dân có tài khoản Cổng Dịch vụ công quốc gia
     Khi công dân đăng nhập vào cổng dịch vụ công bằng tài khoản đó
     Thì trang cá nhân hiển thị họ tên và số định danh của công dân
 
-  Kịch bản: Đăng xuất kết thúc phiên trên cổng và tại hệ thống định danh
+  Kịch bản: Doanh nghiệp đăng nhập và thấy tên, mã số doanh nghiệp của mình
+    Cho một doanh nghiệp có tài khoản Cổng Dịch vụ công quốc gia
+    Khi người đại diện đăng nhập vào cổng dịch vụ công bằng tài khoản doanh nghiệp
+    Thì trang cá nhân hiển thị tên doanh nghiệp và mã số doanh nghiệp
+    Và trang cá nhân hiển thị họ tên người đại diện
+
+  Kịch bản: Công dân mở một trang riêng khi chưa đăng nhập và được đưa về đúng trang đó
+    Cho một công dân có tài khoản Cổng Dịch vụ công quốc gia
+    Khi công dân mở một trang riêng của mình khi chưa đăng nhập
+    Và công dân đăng nhập tại hệ thống định danh
+    Thì công dân trở lại đúng trang đã mở trước khi đăng nhập
+
+  Kịch bản: Thông tin định danh đến tờ khai nộp hồ sơ, công dân không phải nhập lại
     Cho một công dân đã đăng nhập vào cổng dịch vụ công
-    Khi công dân đăng xuất
-    Thì cổng dịch vụ công không còn phiên làm việc của công dân
-    Và mở lại trang cá nhân thì hệ thống định danh yêu cầu đăng nhập lại
+    Khi công dân mở tờ khai điện tử của thủ tục "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"
+    Thì tờ khai đã điền sẵn mọi thông tin lấy từ tài khoản định danh của công dân
+    Và công dân không sửa được các thông tin định danh chính thức trên tờ khai

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import APIResponse, Locator, Page, expect
+
+SIGN_IN_PATH = "/dang-nhap"
 
 
 class MyPage:
@@ -14,10 +16,16 @@ class MyPage:
         self.heading = page.get_by_role("heading", name="Trang cá nhân", level=1)
         self.full_name = page.get_by_label("Họ và tên")
         self.id_number = page.get_by_label("Số định danh cá nhân")
+        self.company_name = page.get_by_label("Doanh nghiệp", exact=True)
+        self.tax_code = page.get_by_label("Mã số doanh nghiệp", exact=True)
         self.sign_out_button = page.get_by_role("button", name="Đăng xuất")
 
-    def open(self) -> None:
-        self.page.goto(f"{self.base_url}{self.PATH}")
+    def url(self, query: str = "") -> str:
+        return f"{self.base_url}{self.PATH}{'?' + query if query else ''}"
+
+    def open(self, query: str = "") -> None:
+        """Open the page (a deep link when ``query`` is given), signed in or not."""
+        self.page.goto(self.url(query))
 
     def is_current(self) -> MyPage:
         expect(self.heading, "trang cá nhân của công dân").to_be_visible()
@@ -29,6 +37,17 @@ class MyPage:
     def sign_out(self) -> SignedOutPage:
         self.sign_out_button.click()
         return SignedOutPage(self.page)
+
+    def ask_server_without_following(self) -> APIResponse:
+        """The page as the server answers it to this browser's cookies, redirects not
+        followed: tells whether the portal itself still holds a session for the browser."""
+        return self.page.request.get(self.url(), max_redirects=0)
+
+    @staticmethod
+    def sends_to_sign_in(response: APIResponse) -> bool:
+        return response.status in (302, 303, 307) and response.headers.get(
+            "location", ""
+        ).startswith(SIGN_IN_PATH)
 
 
 class SignedOutPage:

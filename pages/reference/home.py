@@ -1,10 +1,13 @@
-"""The portal's home page."""
+"""The portal's home page, where a sign-in starts."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Page
 
 from pages.sso.login import SsoLoginPage
+
+# Where the identity provider sends the browser back (the OIDC redirect URI).
+RETURN_PATH = "/auth/callback"
 
 
 class HomePage:
@@ -20,3 +23,18 @@ class HomePage:
     def start_sign_in(self) -> SsoLoginPage:
         self.sign_in_link.click()
         return SsoLoginPage(self.page)
+
+    def sign_in(self, username: str, password: str) -> str:
+        """Sign in at the identity provider; return the URL it sent the browser back by."""
+        with self.page.expect_request(lambda request: self._is_return(request.url)) as back:
+            self.start_sign_in().sign_in(username, password)
+        return back.value.url
+
+    def sign_in_cut_off_before_return(self, username: str, password: str) -> str:
+        """Sign in at the identity provider, but the way back never reaches the portal (as
+        when someone intercepts it); return the URL the browser was sent back by."""
+        self.page.route(self._is_return, lambda route: route.abort())
+        return self.sign_in(username, password)
+
+    def _is_return(self, url: str) -> bool:
+        return url.startswith(f"{self.base_url}{RETURN_PATH}?")

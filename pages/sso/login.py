@@ -12,7 +12,7 @@ class SsoLoginPage:
         self.username = page.get_by_label("Tên đăng nhập")
         self.password = page.get_by_label("Mật khẩu")
         self.submit = page.get_by_role("button", name="Đăng nhập", exact=True)
-        self.cancel = page.get_by_role("button", name="Hủy đăng nhập")
+        self.cancel_button = page.get_by_role("button", name="Hủy đăng nhập")
 
     def is_current(self) -> SsoLoginPage:
         expect(self.heading, "trang đăng nhập của hệ thống định danh").to_be_visible()
@@ -24,6 +24,7 @@ class SsoLoginPage:
         self.password.fill(password)
         self.submit.click()
 
-    def refuse(self) -> None:
+    def cancel(self) -> None:
+        """The user changes their mind and goes back without signing in."""
         self.is_current()
-        self.cancel.click()
+        self.cancel_button.click()

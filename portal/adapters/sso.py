@@ -9,21 +9,35 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
-from joserfc import jwt
+from joserfc import jws, jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
+from portal import defects
+
 ALGORITHMS = ["RS256"]
+# Seeded defects (portal/defects.py) that leave one claim of the id_token unchecked.
+SEEDED_UNCHECKED_CLAIMS = {
+    "id_token_nonce_ignored": "nonce",
+    "id_token_audience_unchecked": "aud",
+    "id_token_issuer_unchecked": "iss",
+    "id_token_expiry_unchecked": "exp",
+}
 
 
 class SsoError(Exception):
     """The identity provider could not be reached or answered with an error."""
+
+
+class SsoUnavailable(SsoError):
+    """The identity provider is down, overloaded or too slow (timeout, 5xx): try again later."""
 
 
 class IdTokenError(Exception):
@@ -74,7 +88,13 @@ class SsoClient:
         try:
             response = await self.http.get(url, **kwargs)
         except httpx.HTTPError as exc:
-            raise SsoError(f"identity provider unreachable: {exc.__class__.__name__}") from exc
+            raise SsoUnavailable(
+                f"identity provider unreachable: {exc.__class__.__name__}"
+            ) from exc
+        if response.status_code >= 500:
+            raise SsoUnavailable(
+                f"identity provider answered HTTP {response.status_code} for {url}"
+            )
         if response.status_code != 200:
             raise SsoError(f"identity provider answered HTTP {response.status_code} for {url}")
         try:
@@ -129,7 +149,9 @@ class SsoClient:
                 auth=(self.client_id, self.client_secret),
             )
         except httpx.HTTPError as exc:
-            raise SsoError(f"token endpoint unreachable: {exc.__class__.__name__}") from exc
+            raise SsoUnavailable(f"token endpoint unreachable: {exc.__class__.__name__}") from exc
+        if response.status_code >= 500:
+            raise SsoUnavailable(f"token endpoint answered HTTP {response.status_code}")
         try:
             body = response.json()
         except ValueError as exc:
@@ -148,7 +170,10 @@ class SsoClient:
     async def verify_id_token(self, id_token: str, *, nonce: str) -> dict[str, Any]:
         """Check signature, iss, aud, exp, iat and nonce; return the claims or raise IdTokenError."""
         try:
-            token = jwt.decode(id_token, await self.keys(), algorithms=ALGORITHMS)
+            if defects.active("id_token_signature_unchecked"):  # seeded: payload read, not verified
+                token = _unverified(id_token)
+            else:
+                token = jwt.decode(id_token, await self.keys(), algorithms=ALGORITHMS)
         except JoseError:
             # The provider may have rotated its key: fetch the JWKS once more, then decide.
             try:
@@ -159,17 +184,22 @@ class SsoClient:
                 raise IdTokenError(f"malformed id_token: {exc}") from exc
         except ValueError as exc:
             raise IdTokenError(f"malformed id_token: {exc}") from exc
-        registry = jwt.JWTClaimsRegistry(
-            leeway=self.leeway_s,
-            iss={"essential": True, "value": self.issuer},
-            aud={"essential": True, "value": self.client_id},
-            sub={"essential": True},
-            exp={"essential": True},
-            iat={"essential": True},
-            nonce={"essential": True, "value": nonce},
-        )
+        rules: dict[str, Any] = {
+            "iss": {"essential": True, "value": self.issuer},
+            "aud": {"essential": True, "value": self.client_id},
+            "sub": {"essential": True},
+            "exp": {"essential": True},
+            "iat": {"essential": True},
+            "nonce": {"essential": True, "value": nonce},
+        }
+        checked = dict(token.claims)
+        for defect, claim in SEEDED_UNCHECKED_CLAIMS.items():
+            if defects.active(defect):  # seeded defect: this claim is not checked at all
+                rules.pop(claim)
+                checked.pop(claim, None)
+        registry = jwt.JWTClaimsRegistry(leeway=self.leeway_s, **rules)
         try:
-            registry.validate(token.claims)
+            registry.validate(checked)
         except JoseError as exc:
             raise IdTokenError(f"claims: {exc.description or exc.error}") from exc
         return dict(token.claims)
@@ -188,3 +218,12 @@ class SsoClient:
         if id_token_hint:
             params["id_token_hint"] = id_token_hint
         return f"{meta['end_session_endpoint']}?{urlencode(params)}"
+
+
+def _unverified(id_token: str) -> jwt.Token:
+    """The token as its payload says, signature not checked (seeded defect only)."""
+    try:
+        compact = jws.extract_compact(id_token.encode("ascii"))
+        return jwt.Token(compact.headers(), json.loads(compact.payload))
+    except (ValueError, UnicodeError) as exc:
+        raise ValueError(f"cannot read the id_token: {exc}") from exc

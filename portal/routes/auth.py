@@ -4,20 +4,32 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from portal.adapters.sso import IdTokenError, LoginRequest, SsoClient, SsoError
-from portal.rendering import render, render_error
+from portal import defects
+from portal.adapters.sso import IdTokenError, LoginRequest, SsoClient, SsoError, SsoUnavailable
+from portal.rendering import render
 from portal.web_session import require_csrf, session_of
 
 log = logging.getLogger("portal.auth")
 router = APIRouter()
 
+UNAVAILABLE = (
+    "Hệ thống định danh quốc gia tạm thời không phục vụ. "
+    "Bạn chưa được đăng nhập, vui lòng thử lại sau ít phút."
+)
+INVALID_TOKEN = "Thông tin xác thực từ hệ thống định danh không hợp lệ. Bạn chưa được đăng nhập."
+UNKNOWN_ATTEMPT = "Yêu cầu đăng nhập không hợp lệ hoặc đã được sử dụng. Vui lòng đăng nhập lại."
+FAILED = "Không hoàn tất được đăng nhập với hệ thống định danh. Bạn chưa được đăng nhập."
+# OIDC error codes the provider may send back instead of a code (the user cancelling is
+# access_denied too: the portal cannot tell the two apart, so it says both).
 PROVIDER_ERRORS = {
-    "access_denied": "Đăng nhập bị từ chối bởi hệ thống định danh. Bạn chưa được đăng nhập.",
-    "temporarily_unavailable": "Hệ thống định danh quốc gia tạm thời không phục vụ. Vui lòng thử lại sau ít phút.",
+    "access_denied": "Đăng nhập đã bị hủy hoặc bị hệ thống định danh từ chối. Bạn chưa được đăng nhập.",
+    "temporarily_unavailable": UNAVAILABLE,
+    "server_error": UNAVAILABLE,
     "login_required": "Bạn cần đăng nhập tại hệ thống định danh.",
 }
 IDENTITY_KEYS = (
@@ -41,29 +53,52 @@ def safe_next(target: str | None) -> str:
     return target
 
 
+def requested_next(request: Request) -> str | None:
+    """The page to return to after sign-in, query included.
+
+    A redirect that put an unencoded ``/path?a=1&b=2`` into ``next`` reaches us as
+    ``next=/path?a=1`` and ``b=2``: the parameters other than ``next`` belong to it.
+    """
+    items = request.query_params.multi_items()
+    target = next((value for key, value in items if key == "next"), None)
+    rest = [(key, value) for key, value in items if key != "next"]
+    if target and rest:
+        target += ("&" if "?" in target else "?") + urlencode(rest)
+    return target
+
+
+def failed(
+    request: Request, message: str, status: int, *, retry_next: str | None = None
+) -> Response:
+    """The sign-in did not complete: say why, offer to try again, start no session."""
+    return render(
+        request,
+        "auth/sign_in_failed.html",
+        {"message": message, "retry_next": retry_next},
+        status=status,
+    )
+
+
 def sso_client(request: Request) -> SsoClient:
     client: SsoClient = request.app.state.sso
     return client
 
 
 @router.get("/dang-nhap")
-async def sign_in(request: Request, next: str | None = None) -> Response:
+async def sign_in(request: Request) -> Response:
     session = session_of(request)
     login = LoginRequest.new()
+    target = safe_next(requested_next(request))
     try:
         url = await sso_client(request).authorization_url(login)
     except SsoError as exc:
         log.warning("sign-in could not start: %s", exc)
-        return render_error(
-            request,
-            "Không kết nối được hệ thống định danh quốc gia. Vui lòng thử lại sau ít phút.",
-            503,
-        )
+        return failed(request, UNAVAILABLE, 503, retry_next=target)
     pending: dict[str, Any] = dict(session.get("oidc_pending", {}))
     pending[login.state] = {
         "nonce": login.nonce,
         "code_verifier": login.code_verifier,
-        "next": safe_next(next),
+        "next": target,
     }
     session["oidc_pending"] = dict(list(pending.items())[-5:])  # a few tabs at once, no more
     return RedirectResponse(url, status_code=302)
@@ -74,19 +109,19 @@ async def callback(request: Request) -> Response:
     session = session_of(request)
     q = request.query_params
     pending: dict[str, Any] = dict(session.get("oidc_pending", {}))
-    attempt = pending.pop(q.get("state", ""), None)
-    session["oidc_pending"] = pending  # a state is good for one callback only
+    if defects.active("oidc_state_ignored"):  # seeded defect: any attempt, state kept for reuse
+        attempt = next(reversed(pending.values()), None)
+    else:
+        attempt = pending.pop(q.get("state", ""), None)
+        session["oidc_pending"] = pending  # a state is good for one callback only
+    retry_next = attempt["next"] if attempt else None
     if q.get("error"):
-        message = PROVIDER_ERRORS.get(
-            q["error"], "Hệ thống định danh báo lỗi. Bạn chưa được đăng nhập."
-        )
-        return render_error(request, message, 401 if q["error"] == "access_denied" else 503)
+        log.info("identity provider answered error=%s", q["error"])
+        message = PROVIDER_ERRORS.get(q["error"], FAILED)
+        status = 401 if q["error"] == "access_denied" else 503
+        return failed(request, message, status, retry_next=retry_next)
     if attempt is None:
-        return render_error(
-            request,
-            "Yêu cầu đăng nhập không hợp lệ hoặc đã được sử dụng. Vui lòng đăng nhập lại.",
-            400,
-        )
+        return failed(request, UNKNOWN_ATTEMPT, 400)
     sso = sso_client(request)
     try:
         tokens = await sso.exchange_code(
@@ -96,25 +131,18 @@ async def callback(request: Request) -> Response:
         identity = await sso.userinfo(tokens["access_token"])
     except IdTokenError as exc:
         log.warning("id_token refused: %s", exc)
-        return render_error(
-            request,
-            "Thông tin xác thực từ hệ thống định danh không hợp lệ. Bạn chưa được đăng nhập.",
-            401,
-        )
+        return failed(request, INVALID_TOKEN, 401, retry_next=retry_next)
+    except SsoUnavailable as exc:
+        log.warning("identity provider unavailable: %s", exc)
+        return failed(request, UNAVAILABLE, 503, retry_next=retry_next)
     except SsoError as exc:
         log.warning("sign-in failed: %s", exc)
-        return render_error(
-            request, "Không hoàn tất được đăng nhập với hệ thống định danh. Vui lòng thử lại.", 502
-        )
+        return failed(request, FAILED, 502, retry_next=retry_next)
     if identity.get("sub") != claims["sub"]:
         log.warning(
             "userinfo sub %r differs from id_token sub %r", identity.get("sub"), claims["sub"]
         )
-        return render_error(
-            request,
-            "Thông tin xác thực từ hệ thống định danh không hợp lệ. Bạn chưa được đăng nhập.",
-            401,
-        )
+        return failed(request, INVALID_TOKEN, 401, retry_next=retry_next)
     session.rotate()
     session.pop("csrf", None)
     session["user"] = {
@@ -130,7 +158,8 @@ async def callback(request: Request) -> Response:
 async def sign_out(request: Request) -> Response:
     session = session_of(request)
     id_token = (session.get("user") or {}).get("id_token")
-    session.end()
+    if not defects.active("logout_keeps_portal_session"):  # seeded defect: only the IdP logs out
+        session.end()
     settings = request.app.state.settings
     try:
         url = await sso_client(request).end_session_url(

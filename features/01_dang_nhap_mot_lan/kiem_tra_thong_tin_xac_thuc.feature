@@ -1,0 +1,34 @@
+# language: vi
+@sso
+Tính năng: Cổng chỉ tin thông tin xác thực đúng, mới và dành cho chính mình
+  Cổng dịch vụ công kiểm tra id_token của hệ thống định danh (chữ ký, bên phát hành,
+  ứng dụng nhận, thời hạn, nonce) và chỉ chấp nhận mỗi lần đăng nhập một lần, trên
+  đúng trình duyệt đã bắt đầu nó. Thông tin sai thì không có phiên làm việc nào.
+
+  Khung kịch bản: Cổng từ chối id_token <sai sót>
+    Cho một công dân có tài khoản Cổng Dịch vụ công quốc gia
+    Và hệ thống định danh sẽ cấp cho công dân một id_token <sai sót>
+    Khi công dân thử đăng nhập vào cổng dịch vụ công bằng tài khoản đó
+    Thì cổng báo rằng thông tin xác thực không hợp lệ
+    Và công dân chưa được đăng nhập vào cổng
+
+    Dữ liệu:
+      | sai sót                               |
+      | có chữ ký giả mạo                     |
+      | đã hết hạn                            |
+      | do một bên phát hành khác cấp         |
+      | cấp cho một ứng dụng khác             |
+      | mang nonce của một lần đăng nhập khác |
+
+  Kịch bản: Mở lại đường dẫn trả về của một lần đăng nhập đã dùng thì bị từ chối
+    Cho một công dân vừa đăng nhập vào cổng dịch vụ công
+    Khi đường dẫn trả về từ hệ thống định danh được mở lại lần thứ hai
+    Thì cổng báo rằng yêu cầu đăng nhập không hợp lệ hoặc đã được sử dụng
+    Và cổng không gửi lại mã cấp quyền đó cho hệ thống định danh
+
+  Kịch bản: Đường dẫn trả về bị lấy cắp không mở được phiên ở trình duyệt khác
+    Cho một công dân có tài khoản Cổng Dịch vụ công quốc gia
+    Và công dân đã đăng nhập tại hệ thống định danh nhưng đường dẫn trả về bị kẻ gian lấy mất
+    Khi kẻ gian mở đường dẫn trả về đó trên trình duyệt của mình
+    Thì cổng báo kẻ gian rằng yêu cầu đăng nhập không hợp lệ hoặc đã được sử dụng
+    Và kẻ gian không có phiên làm việc trên cổng
