@@ -13,17 +13,21 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from portal import defects
 from portal.adapters.sso import SsoClient
 from portal.db import Base, make_engine, make_sessionmaker
 from portal.integration.e_result_pki import AgencyPki
 from portal.integration.national import NationalPortalClient, outbox_sender
 from portal.integration.outbox import OutboxWorker
 from portal.integration.payment import PaymentClient
+from portal.integration.payment_recovery import start_payment_recovery, stop_payment_recovery
 from portal.procedures import load_procedures
 from portal.rendering import render_error
 from portal.routes import auth, catalogue, dossiers, officer, payment, public, submission, verify
+from portal.security_headers import security_headers_middleware
 from portal.services import officers
 from portal.services.clock import Clock
+from portal.services.workflow import SyncContext
 from portal.settings import PortalSettings
 from portal.web_session import SessionStore, session_middleware
 
@@ -37,6 +41,9 @@ ERROR_MESSAGES = {
 
 def create_app(settings: PortalSettings | None = None) -> FastAPI:
     settings = settings or PortalSettings()
+    defects.enable(defects.parse(settings.defects) if settings.test_mode else ())
+    if defects.active_names():
+        log.warning("seeded defects switched on: %s", ", ".join(sorted(defects.active_names())))
     procedures = load_procedures(settings.procedures_dir)
     engine = make_engine(settings.database_url)
     Base.metadata.create_all(engine)
@@ -45,7 +52,7 @@ def create_app(settings: PortalSettings | None = None) -> FastAPI:
         with maker.begin() as db:
             officers.seed_demo_accounts(db)
     clock = Clock()
-    store = SessionStore(maker, settings.session_ttl_s)
+    store = SessionStore(maker, settings.session_ttl_s, now=clock.now)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -74,9 +81,17 @@ def create_app(settings: PortalSettings | None = None) -> FastAPI:
             worker = OutboxWorker(maker, outbox_sender(app.state.national))
             app.state.outbox_worker = worker
             worker.start()
+            recovery = start_payment_recovery(
+                maker,
+                app.state.payment,
+                procedures=procedures,
+                now=clock.now,
+                ctx=SyncContext(settings.public_url.rstrip("/"), on_commit=worker.wake),
+            )
             try:
                 yield
             finally:
+                await stop_payment_recovery(recovery)
                 await worker.stop()
         engine.dispose()
 
@@ -91,6 +106,7 @@ def create_app(settings: PortalSettings | None = None) -> FastAPI:
     app.state.pki = AgencyPki.load_or_create(settings.pki_path, settings.agency_name)
     app.state.outbox_worker = None
     app.middleware("http")(session_middleware(store, secure=settings.secure_cookies))
+    app.middleware("http")(security_headers_middleware(settings))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

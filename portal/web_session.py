@@ -63,20 +63,28 @@ class SessionData(dict[str, Any]):
 
 
 class SessionStore:
-    def __init__(self, maker: sessionmaker, ttl_s: int) -> None:
+    def __init__(
+        self,
+        maker: sessionmaker,
+        ttl_s: int,
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        """``now`` is the portal's clock, so a session expires when test mode moves time on."""
         self._maker = maker
         self._ttl = timedelta(seconds=ttl_s)
+        self._now = now
 
     def load(self, session_id: str | None) -> SessionData:
         if session_id:
             with self._maker() as db:
                 row = db.get(WebSession, session_id)
-                if row is not None and row.expires_at.replace(tzinfo=UTC) > datetime.now(UTC):
+                if row is not None and row.expires_at > self._now():
                     return SessionData(session_id, dict(row.data))
         return SessionData(None, {})
 
     def save(self, session: SessionData) -> str:
-        now = datetime.now(UTC)
+        now = self._now()
         with self._maker.begin() as db:
             if session.session_id and session.rotate_requested:
                 old = db.get(WebSession, session.session_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -53,6 +54,20 @@ def assert_no_session(page: Page, portal_url: str, who: str) -> None:
         f"cổng vẫn mở trang cá nhân cho {who} (HTTP {response.status}, "
         f"chuyển tới {response.headers.get('location')!r}): có phiên làm việc trên máy chủ"
     )
+
+
+@pytest.fixture
+def portal_clock(portal_url: str, control: httpx.Client) -> Iterator[Callable[[int], None]]:
+    """Move the portal's clock by whole days (test mode); put it back after the scenario."""
+    moved: list[int] = []
+
+    def move(days: int) -> None:
+        control.put(f"{portal_url}/_test/clock", json={"offset_days": days}).raise_for_status()
+        moved.append(days)
+
+    yield move
+    if moved:
+        control.put(f"{portal_url}/_test/clock", json={"offset_days": 0}).raise_for_status()
 
 
 @pytest.fixture
@@ -222,6 +237,20 @@ def _(page: Page, portal_url: str) -> None:
 @then("cổng dịch vụ công không còn phiên làm việc của công dân")
 def _(page: Page, portal_url: str) -> None:
     assert_no_session(page, portal_url, "công dân đã đăng xuất")
+
+
+@when("thời gian trôi qua quá thời hạn của phiên làm việc trên cổng")
+def _(portal_clock: Callable[[int], None]) -> None:
+    portal_clock(1)  # the session lasts PORTAL_SESSION_TTL_S (30 minutes by default)
+
+
+@then("mở lại trang cá nhân thì công dân được đăng nhập lại qua hệ thống định danh")
+def _(page: Page, portal_url: str, citizen: Citizen) -> None:
+    me = MyPage(page, portal_url)
+    me.open()
+    expect(
+        me.id_number, "đăng nhập lại qua phiên còn hiệu lực tại hệ thống định danh"
+    ).to_have_text(citizen.cccd)
 
 
 @then("kẻ gian không có phiên làm việc trên cổng")
