@@ -31,9 +31,15 @@ e2e: setup
 	@rm -rf $(RESULTS)
 	$(PY) -m pytest features --alluredir=$(RESULTS) $(PYTEST_ARGS)
 
-## one single-file Allure report from every results folder given (default reports/allure-results)
+## one single-file Allure report + the compliance summary (reports/compliance/) from every
+## results folder given: RESULTS="shard1 shard2 ..." (default reports/allure-results)
 report: setup
 	@$(PY) -m reports.build $(RESULTS)
+
+## check the results files against reports/compliance/manifest.sha256 and summary.json
+.PHONY: verify-evidence
+verify-evidence: setup
+	@$(PY) -m reports.verify
 
 ## portal + mocks up for clicking through (ports from targets/local-external.toml)
 serve: setup
