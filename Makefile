@@ -45,6 +45,11 @@ verify-evidence: setup
 serve: setup
 	$(PY) -m scripts.serve
 
+## does the suite catch real defects? healthy run + one run per seeded defect (docs/selfcheck.md)
+.PHONY: selfcheck
+selfcheck: setup
+	$(PY) -m scripts.selfcheck $(SELFCHECK_ARGS)
+
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -3,6 +3,10 @@
 pytest_plugins = [
     "fixtures.plugin",
     "fixtures.sharding",
+    "fixtures.journals",
+    "fixtures.allure_labels",
     "steps.common",
     "steps.sso",
+    "steps.submission",
+    "steps.payment",
 ]

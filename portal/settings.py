@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from portal import defects as seeded_defects
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET_KEY = "dev-only-secret-key-change-me"
 DEFAULT_SSO_CLIENT_SECRET = "dvc-portal-secret"
@@ -53,6 +55,9 @@ class PortalSettings(BaseSettings):
     national_password: str = DEFAULT_NATIONAL_PASSWORD
     national_madonvi: str = "000.00.00.H99"
 
+    # Seeded defects switched on (comma-separated names of portal/defects.py), test mode only.
+    defects: str = ""
+
     @property
     def test_mode(self) -> bool:
         return self.mode == "test"
@@ -70,6 +75,16 @@ class PortalSettings(BaseSettings):
             if db_path and db_path != ":memory:":
                 return Path(db_path).parent / "pki"
         return ROOT / "var" / "pki"
+
+    @model_validator(mode="after")
+    def _defects_only_in_test_mode(self) -> PortalSettings:
+        if self.defects.strip():
+            if self.mode != "test":
+                raise ValueError(
+                    f"PORTAL_DEFECTS is refused in {self.mode} mode: seeded defects need PORTAL_MODE=test"
+                )
+            seeded_defects.parse(self.defects)
+        return self
 
     @model_validator(mode="after")
     def _no_default_secrets_in_production(self) -> PortalSettings:

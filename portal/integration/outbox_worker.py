@@ -26,6 +26,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from portal import defects
 from portal.integration.outbox_table import (
     DELIVERED,
     PENDING,
@@ -218,7 +219,11 @@ class OutboxWorker:
                 OutboxMessage.state == PENDING,
                 OutboxMessage.id.not_in(self._unmarked),
             )
-            .order_by(OutboxMessage.id)
+            .order_by(
+                OutboxMessage.id.desc()  # seeded defect: newest first
+                if defects.active("sync_out_of_order")
+                else OutboxMessage.id
+            )
             .limit(1)
         )
         with self._maker() as db:
@@ -240,6 +245,8 @@ class OutboxWorker:
                 await self._send(message)
             except Exception as exc:
                 retryable = bool(getattr(exc, "retryable", True))
+                if defects.active("sync_lost_when_national_down"):  # seeded defect: no retry
+                    retryable = False
                 self._record_failure(message, exc, retryable=retryable)
                 if retryable:
                     break  # the dossier waits for this message

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from portal import defects
 from portal.integration.payment_checksum import (
     CHECKSUM_FIELD,
     CREATE_FIELDS,
@@ -223,7 +224,8 @@ class PaymentClient:
         for name, value in values.items():
             if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
                 raise InvalidPaymentResult(f"{name} has an unexpected type")
-        if not checksum_matches(self._secret, values, order):
+        unchecked = defects.active("payment_checksum_unchecked")  # seeded defect
+        if not unchecked and not checksum_matches(self._secret, values, order):
             raise BadChecksum("MaXacThuc does not match the fields")
         text = {k: "" if v is None else str(v) for k, v in values.items()}
         missing = [name for name in order if not text.get(name)]

@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from portal import defects
 from portal.deps import citizen, maker_of, now, procedures_of, settings_of, sync_ctx
 from portal.integration.payment import (
     BadChecksum,
@@ -128,6 +129,8 @@ async def browser_return(request: Request) -> Response:
     if not settled:
         # No callback yet: ask the platform, and fall back on the signed return.
         try:
+            if defects.active("payment_query_skipped"):  # seeded defect: the return is trusted
+                raise PaymentError("query skipped")
             status = await client.query(result.reference)
             recorded = await _settle(request, status, "query")
             if status.state == "CHO_THANH_TOAN":

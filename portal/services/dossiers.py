@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
+from portal import defects
 from portal.integration.timefmt import VN_TZ
 from portal.models import DRAFT, Dossier, DossierFile, DossierSequence, HistoryEntry
 from portal.procedures import Attachment, Procedure
@@ -51,7 +52,9 @@ def owned_draft(db: Session, *, draft_id: int, owner_id: str) -> Dossier | None:
 
 def owned_dossier(db: Session, *, code: str, owner_id: str) -> Dossier | None:
     dossier = db.scalars(select(Dossier).where(Dossier.code == code)).first()
-    if dossier is None or dossier.owner_id != owner_id:
+    if dossier is None:
+        return None
+    if dossier.owner_id != owner_id and not defects.active("dossier_owner_unchecked"):  # seeded
         return None
     return dossier
 
@@ -108,6 +111,8 @@ def files_by_component(dossier: Dossier) -> dict[str, DossierFile]:
 
 def missing_attachments(procedure: Procedure, dossier: Dossier) -> list[Attachment]:
     present = files_by_component(dossier)
+    if defects.active("attachments_not_required"):  # seeded defect: nothing is required
+        return []
     return [a for a in procedure.attachments if a.required and a.code not in present]
 
 

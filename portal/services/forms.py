@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from portal import defects
 from portal.procedures import FormField, Procedure
 from portal.services import validation
 
@@ -23,7 +24,7 @@ GENDERS = {1: "Nam", 2: "Nữ"}
 
 def identity_value(field: FormField, identity: Mapping[str, Any]) -> str | None:
     """The field's value as the identity gives it, in the form's format (or None)."""
-    if not field.prefill:
+    if not field.prefill or defects.active("prefill_ignores_identity"):  # seeded defect
         return None
     raw = identity.get(field.prefill)
     if raw in (None, ""):
@@ -68,7 +69,7 @@ def collect(
     """The form's values from a post, normalised; locked fields from the identity."""
     values: dict[str, str] = {}
     for field in procedure.fields:
-        if is_locked(field, identity):
+        if is_locked(field, identity) and not defects.active("identity_fields_taken_from_form"):
             values[field.name] = identity_value(field, identity) or ""
             continue
         raw = posted.get(field.name)

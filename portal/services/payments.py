@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from portal import defects
 from portal.integration.payment import PaymentResult, PaymentStatus, new_reference
 from portal.models import Dossier, Payment
 from portal.procedures import Procedure
@@ -88,7 +89,9 @@ def record_result(
 ) -> Recorded:
     """Record a verified result (callback, browser return or query); idempotent."""
     payment = by_reference(db, result.reference)
-    if payment is None or payment.amount != result.amount:
+    if payment is None:
+        return Recorded(answer="02", payment=payment)
+    if payment.amount != result.amount and not defects.active("payment_amount_unchecked"):
         return Recorded(answer="02", payment=payment)
     state = (
         STATE_OF_QUERY.get(result.state, "pending")
@@ -104,6 +107,9 @@ def record_result(
             payment.transaction_no = result.transaction_id or payment.transaction_no
             payment.confirmed_by = source
             payment.updated_at = now
+        if defects.active("dossier_saved_only_after_payment"):  # seeded defect: unpaid, discarded
+            payment.dossier.code = None
+            payment.dossier.status = workflow.DRAFT
         return Recorded(answer="00", payment=payment)
     # The conditional update takes the write lock first: of two concurrent copies of the
     # result, exactly one finds the attempt unpaid.
@@ -118,7 +124,8 @@ def record_result(
             updated_at=now,
         )
     )
-    if getattr(marked, "rowcount", 0) == 0:
+    twice = defects.active("payment_duplicate_recorded_twice")  # seeded defect: no idempotency
+    if getattr(marked, "rowcount", 0) == 0 and not twice:
         return Recorded(answer="00", payment=payment)
     db.refresh(payment)
     dossier = payment.dossier

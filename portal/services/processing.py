@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from portal import defects
 from portal.integration import outbox
 from portal.integration.national import warehouse_data
 from portal.integration.timefmt import VN_TZ
@@ -111,7 +112,8 @@ def precondition_problem(
             return "Công dân chưa thực hiện nghĩa vụ tài chính (chưa thanh toán phí, lệ phí)."
     if action == "nghia-vu-tai-chinh" and dossier.fee_paid:
         return "Công dân đã thanh toán phí, lệ phí của hồ sơ."
-    if action == "tra-ket-qua" and is_overdue(dossier, now):
+    forgets_apology = defects.active("overdue_returned_without_apology")  # seeded defect
+    if action == "tra-ket-qua" and is_overdue(dossier, now) and not forgets_apology:
         return "Hồ sơ đã quá hạn: cần gửi thư xin lỗi và hẹn lại ngày trả trước khi trả kết quả."
     if action == "thu-xin-loi" and not is_overdue(dossier, now):
         return "Hồ sơ chưa quá hạn."
@@ -122,7 +124,8 @@ def check(action: str, *, dossier: Dossier, procedure: Procedure, role: str, now
     spec = ACTIONS.get(action)
     if spec is None:
         raise ActionRefused("Thao tác không tồn tại.")
-    if role not in spec.roles:
+    unchecked = action == "phe-duyet" and defects.active("approval_role_unchecked")  # seeded
+    if role not in spec.roles and not unchecked:
         raise NotAllowed(f"Vai trò của bạn không được thực hiện thao tác “{spec.label}”.")
     problem = precondition_problem(action, dossier=dossier, procedure=procedure, now=now)
     if problem:
@@ -191,6 +194,8 @@ def receive(change: Change) -> None:
 def refuse(change: Change, *, reason: str) -> None:
     change.dossier.reason = _required(reason, "lý do từ chối tiếp nhận")
     change.to(NOT_RECEIVED, "Từ chối tiếp nhận hồ sơ", change.dossier.reason)
+    if defects.active("refusal_reason_not_shown"):  # seeded defect: reason kept in history only
+        change.dossier.reason = None
 
 
 def request_supplement(change: Change, *, note: str, components: list[str]) -> None:
@@ -252,7 +257,7 @@ def approve(change: Change, *, result: SignedResult | None, note: str = "") -> N
 def warehouse_payload(dossier: Dossier, *, procedure: Procedure, agency: str) -> dict[str, Any]:
     """The electronic result for the citizen's data warehouse (contracts 3.3)."""
     assert dossier.code is not None and dossier.result_signed_at is not None
-    return warehouse_data(
+    data = warehouse_data(
         so_dinh_danh=dossier.owner_id,
         ma_ho_so=dossier.code,
         ten_giay_to=procedure.result_name,
@@ -261,6 +266,9 @@ def warehouse_payload(dossier: Dossier, *, procedure: Procedure, agency: str) ->
         ngay_ky=dossier.result_signed_at,
         pdf=dossier.result_pdf or b"",
     )
+    if defects.active("result_hash_of_unsigned_pdf"):  # seeded defect: the stored (wrong) hash
+        data["MaBam"] = dossier.result_sha256
+    return data
 
 
 def return_result(change: Change, *, agency: str) -> None:
@@ -268,6 +276,8 @@ def return_result(change: Change, *, agency: str) -> None:
     dossier.returned_at = change.now
     dossier.step_index = len(change.procedure.steps)
     change.to(RETURNED, "Trả kết quả giải quyết")
+    if defects.active("result_not_sent_to_warehouse"):  # seeded defect
+        return
     if dossier.result_sha256 and dossier.result_pdf and dossier.code:
         outbox.enqueue(
             change.db,
@@ -314,6 +324,9 @@ def supplement_done(change: Change, *, note: str) -> None:
     """The citizen sent the papers asked for: processing resumes (5 → 4)."""
     if change.dossier.status != SUPPLEMENT:
         raise ActionRefused("Hồ sơ không ở trạng thái yêu cầu bổ sung.")
+    if defects.active("supplement_does_not_resume"):  # seeded defect: papers kept, status not
+        change.step("Công dân bổ sung hồ sơ", note.strip())
+        return
     change.dossier.supplement_request = None
     change.dossier.supplement_codes = []
     change.to(PROCESSING, "Công dân bổ sung hồ sơ", note.strip())

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from portal import defects
 from portal.integration.e_result import ResultContent, render_result_pdf, sha256_hex
 from portal.integration.e_result_pki import AgencyPki, SignatureCheck, verify_pdf
 from portal.models import Dossier
@@ -56,6 +57,9 @@ async def make_signed_result(
     """The signed PDF of an approved dossier, and what identifies it."""
     assert dossier.code is not None
     number = f"KQ-{dossier.code}"
+    target = dossier.code
+    if defects.active("result_qr_wrong_target"):  # seeded defect: the internal row number
+        target = str(dossier.id)
     content = ResultContent(
         agency=agency,
         title=procedure.result_name,
@@ -66,16 +70,20 @@ async def make_signed_result(
         place=place_of(agency),
         signer_title=str(signer.get("title") or "Lãnh đạo"),
         signer_name=str(signer.get("full_name") or ""),
-        verification_url=f"{public_url}/xac-thuc/{dossier.code}",
+        verification_url=f"{public_url}/xac-thuc/{target}",
         document_number=f"Số: {number}",
         lines=_lines(dossier, procedure),
     )
     pdf = await run_in_threadpool(render_result_pdf, content)
-    signed = await pki.sign_pdf(pdf)
+    if defects.active("result_unsigned"):  # seeded defect: the PDF goes out unsigned
+        signed = pdf
+    else:
+        signed = await pki.sign_pdf(pdf)
+    hashed = pdf if defects.active("result_hash_of_unsigned_pdf") else signed  # seeded defect
     return SignedResult(
         number=number,
         pdf=signed,
-        sha256=sha256_hex(signed),
+        sha256=sha256_hex(hashed),
         signer=str(signer.get("full_name") or ""),
         signed_at=now,
     )
@@ -92,7 +100,10 @@ class Verification:
 
 async def verify_file(db: Session, pki: AgencyPki, *, pdf: bytes) -> Verification:
     digest = sha256_hex(pdf)
-    dossier = db.scalars(select(Dossier).where(Dossier.result_sha256 == digest)).first()
+    same = Dossier.result_sha256 == digest
+    if defects.active("verification_matches_by_size"):  # seeded defect: same size, same file
+        same = func.length(Dossier.result_pdf) == len(pdf)
+    dossier = db.scalars(select(Dossier).where(same)).first()
     return Verification(
         dossier=dossier, sha256=digest, signature=await verify_pdf(pdf, pki.trust_roots)
     )

@@ -7,17 +7,29 @@ read a dossier and return JSON-ready dicts; the outbox carries them.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from portal.integration.timefmt import vn_timestamp
+from portal import defects
+from portal.integration.timefmt import VN_FORMAT, vn_timestamp
 from portal.models import Dossier, HistoryEntry
 from portal.procedures import Procedure
 from portal.services import calendar
 
 
 def _ts(moment: datetime | None) -> str:
+    if moment is not None and defects.active("sync_dates_in_utc"):  # seeded defect
+        return moment.astimezone(UTC).strftime(VN_FORMAT)
+    if moment is not None and defects.active("sync_dates_iso_format"):  # seeded defect
+        return moment.isoformat(timespec="seconds")
     return vn_timestamp(moment) if moment is not None else ""
+
+
+def _national_status(status: int) -> int:
+    """The TrangThaiHoSo to send (the portal's codes are the national ones)."""
+    if status == 2 and defects.active("sync_wrong_status_code"):  # seeded: "received" sent as 4
+        return 4
+    return status
 
 
 def current_unit(dossier: Dossier, procedure: Procedure) -> str:
@@ -43,7 +55,7 @@ def dossier_record(dossier: Dossier, *, procedure: Procedure, public_url: str) -
         "TrichYeuHoSo": summary(dossier, procedure),
         "NgayTiepNhan": _ts(dossier.received_at),
         "NgayHenTra": _ts(dossier.due_at),
-        "TrangThaiHoSo": dossier.status,
+        "TrangThaiHoSo": _national_status(dossier.status),
         "NgayTra": _ts(dossier.returned_at) if dossier.status == 10 else "",
         "DonViXuLy": current_unit(dossier, procedure),
         "TaiLieuNop": [
@@ -98,6 +110,6 @@ def progress_entry(
         "PhongBanXuLy": entry.actor_unit or current_unit(dossier, procedure),
         "ThoiDiemXuLy": _ts(entry.at),
         "NoiDungXuLy": entry.action + (f": {entry.note}" if entry.note else ""),
-        "TrangThai": dossier.status,
+        "TrangThai": _national_status(dossier.status),
         "HanXuLy": _ts(max(deadline, entry.at) if deadline else None),
     }

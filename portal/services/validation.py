@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from portal import defects
+
 # Province codes of the CCCD (the 63 provinces before the 2025 merger; the 34 provinces
 # since then kept one of their old codes), Circular 59/2021/TT-BCA appendix.
 CCCD_PROVINCES = frozenset(
@@ -26,6 +28,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
 def cccd_problem(value: str, *, today: date) -> str | None:
+    if defects.active("cccd_format_unchecked"):  # seeded defect: any value is taken
+        return None
     if not (len(value) == 12 and value.isdigit()):
         return "Số định danh cá nhân phải gồm đúng 12 chữ số."
     if int(value[:3]) not in CCCD_PROVINCES:
@@ -52,6 +56,8 @@ def normalise_phone(value: str) -> str:
 
 
 def phone_problem(value: str) -> str | None:
+    if defects.active("phone_format_unchecked"):  # seeded defect: any value is taken
+        return None
     if not (len(value) == 10 and value.isdigit() and value[:3] in MOBILE_PREFIXES):
         return (
             "Số điện thoại phải là số di động Việt Nam gồm 10 chữ số, bắt đầu bằng 0 "

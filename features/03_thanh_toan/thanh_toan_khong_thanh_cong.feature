@@ -1,0 +1,36 @@
+# language: vi
+@payment @tthc_2.000488
+Tính năng: Thanh toán không thành công thì hồ sơ vẫn được giữ và thanh toán lại được
+  Ngân hàng từ chối, công dân hủy, nền tảng thanh toán không trả lời kịp: hồ sơ không bị
+  ghi nhận đã thanh toán, không mất, và công dân thanh toán lại bằng một giao dịch mới.
+
+  Bối cảnh:
+    Cho một công dân có phiên làm việc trên cổng dịch vụ công
+    Và công dân đã nộp hồ sơ thủ tục 2.000488 có lệ phí 200000 đồng
+
+  Kịch bản: Ngân hàng từ chối giao dịch
+    Cho ngân hàng sẽ từ chối giao dịch thanh toán của hồ sơ
+    Khi công dân thanh toán lệ phí hồ sơ qua "Thẻ ATM nội địa"
+    Thì cổng báo "Ngân hàng từ chối giao dịch." và hồ sơ vẫn chưa thanh toán
+    Và công dân có thể thanh toán lại
+
+  Kịch bản: Thanh toán lại thành công sau khi ngân hàng từ chối
+    Cho ngân hàng sẽ từ chối giao dịch thanh toán của hồ sơ
+    Khi công dân thanh toán lệ phí hồ sơ qua "Thẻ ATM nội địa"
+    Và công dân thanh toán lại qua "Ví điện tử"
+    Thì cổng báo thanh toán thành công 200000 đồng với mã giao dịch của nền tảng thanh toán
+    Và nền tảng thanh toán có 2 giao dịch của hồ sơ, mỗi lần một mã tham chiếu riêng
+    Và hồ sơ ghi nhận đúng 1 lần thanh toán thành công
+
+  Kịch bản: Công dân hủy giao dịch tại trang thanh toán
+    Khi công dân mở trang thanh toán rồi hủy giao dịch
+    Thì cổng báo "Bạn đã hủy giao dịch." và hồ sơ vẫn chưa thanh toán
+    Và công dân có thể thanh toán lại
+
+  Kịch bản: Nền tảng thanh toán không trả lời kịp, công dân thanh toán lại thành công
+    Cho nền tảng thanh toán sẽ không trả lời cổng trong 8 giây khi cổng tạo giao dịch
+    Khi công dân bắt đầu thanh toán lệ phí hồ sơ
+    Thì cổng báo "Chưa kết nối được với nền tảng thanh toán" và hồ sơ vẫn chưa thanh toán
+    Khi công dân thanh toán lại qua "Thẻ ATM nội địa"
+    Thì cổng báo thanh toán thành công 200000 đồng với mã giao dịch của nền tảng thanh toán
+    Và nền tảng thanh toán có 2 giao dịch của hồ sơ, mỗi lần một mã tham chiếu riêng

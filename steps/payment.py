@@ -1,0 +1,401 @@
+"""Checklist item 3: paying the fee through the payment platform (thanh toán trực tuyến).
+
+A scenario's dossier is made through the portal's test API unless the scenario is about
+submitting it. The platform's faults are armed with ``match`` on the scenario's own
+dossier code (MaHoSo), so they cannot touch another scenario's payments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.citizens import Citizen
+from fixtures.polling import poll
+from fixtures.procedures import ProcedureSpec
+from fixtures.stack import Stack
+from pages.payment.hosted_page import HostedPaymentPage
+from pages.reference.dossier_detail import DossierDetailPage
+from pages.reference.payment_result import PaymentResultPage
+from pages.reference.receipt import ReceiptPage
+from steps.submission import Submitted, identity_claims, national_record
+
+PAID_ACTION = "Thanh toán phí, lệ phí"  # how the portal's history names a payment
+PAID, UNPAID = "Đã thanh toán", "Chưa thanh toán"
+ArmPaymentFault = Callable[..., None]
+
+
+def money(amount: int) -> str:
+    """``200000`` → ``200.000 đồng``, as the portal writes amounts."""
+    return f"{amount:,} đồng".replace(",", ".")
+
+
+@pytest.fixture
+def payment_url(stack: Stack) -> str:
+    return stack.mocks["payment"]
+
+
+@pytest.fixture
+def arm_payment_fault(
+    control: httpx.Client, payment_url: str, submitted: Submitted
+) -> ArmPaymentFault:
+    """Arm a fault of the payment platform for this scenario's dossier only."""
+
+    def arm(name: str, *, params: dict[str, Any] | None = None) -> None:
+        body = {
+            "name": name,
+            "times": 1,
+            "params": params or {},
+            "match": {"MaHoSo": submitted.code},
+        }
+        control.post(f"{payment_url}/_control/faults", json=body).raise_for_status()
+
+    return arm
+
+
+def transactions(control: httpx.Client, payment_url: str, code: str) -> list[dict[str, Any]]:
+    """What the payment platform holds for a dossier: every transaction, with its callbacks."""
+    answer = control.get(f"{payment_url}/_control/transactions", params={"MaHoSo": code})
+    answer.raise_for_status()
+    return list(answer.json()["transactions"])
+
+
+def paid_transaction(control: httpx.Client, payment_url: str, code: str) -> dict[str, Any]:
+    paid = [
+        t for t in transactions(control, payment_url, code) if t["TrangThai"] == "DA_THANH_TOAN"
+    ]
+    assert len(paid) == 1, (
+        f"nền tảng thanh toán có {len(paid)} giao dịch đã thanh toán cho hồ sơ {code}"
+    )
+    return paid[0]
+
+
+def answers_to_callbacks(txn: dict[str, Any]) -> list[str | None]:
+    """The MaLoi the portal answered to each callback of a transaction."""
+    return [(c["portal_answer"].get("body") or {}).get("MaLoi") for c in txn["callbacks"]]
+
+
+def pay_on_platform(page: Page, channel: str) -> PaymentResultPage:
+    HostedPaymentPage(page).pay(channel)
+    return PaymentResultPage(page).is_current()
+
+
+# --- Cho ---------------------------------------------------------------------------
+
+
+@given(
+    parsers.parse("công dân đã nộp hồ sơ thủ tục {code} có lệ phí {amount:d} đồng"),
+    target_fixture="submitted",
+)
+def _(
+    control: httpx.Client,
+    portal_url: str,
+    procedures: dict[str, ProcedureSpec],
+    citizen: Citizen,
+    code: str,
+    amount: int,
+) -> Submitted:
+    procedure = procedures[code]
+    assert procedure.fee_amount == amount, (
+        f"{code} có lệ phí {procedure.fee_amount} đồng theo {procedure.source}"
+    )
+    body = {"procedure": code, "identity": identity_claims(citizen), "status": 1}
+    answer = control.post(f"{portal_url}/_test/dossiers", json=body)
+    answer.raise_for_status()
+    return Submitted(answer.json()["code"], procedure)
+
+
+@given("ngân hàng sẽ từ chối giao dịch thanh toán của hồ sơ")
+def _(arm_payment_fault: ArmPaymentFault) -> None:
+    arm_payment_fault("decline")
+
+
+@given(
+    parsers.parse(
+        "nền tảng thanh toán sẽ không trả lời cổng trong {seconds:d} giây khi cổng tạo giao dịch"
+    )
+)
+def _(arm_payment_fault: ArmPaymentFault, seconds: int) -> None:
+    arm_payment_fault("timeout", params={"delay_s": seconds})
+
+
+@given("nền tảng thanh toán sẽ gửi trùng thông báo kết quả của hồ sơ")
+def _(arm_payment_fault: ArmPaymentFault) -> None:
+    arm_payment_fault("callback_duplicated")
+
+
+@given("nền tảng thanh toán sẽ gửi thông báo kết quả của hồ sơ với mã xác thực sai")
+def _(arm_payment_fault: ArmPaymentFault) -> None:
+    arm_payment_fault("callback_bad_checksum")
+
+
+@given(
+    parsers.parse(
+        "nền tảng thanh toán sẽ gửi thông báo kết quả của hồ sơ với số tiền {amount:d} đồng"
+    )
+)
+def _(arm_payment_fault: ArmPaymentFault, amount: int) -> None:
+    arm_payment_fault("callback_other_amount", params={"amount": amount})
+
+
+@given("nền tảng thanh toán sẽ không gửi thông báo kết quả của hồ sơ")
+def _(arm_payment_fault: ArmPaymentFault) -> None:
+    arm_payment_fault("no_callback")
+
+
+@given(
+    parsers.parse("nền tảng thanh toán sẽ gửi thông báo kết quả của hồ sơ chậm {seconds:d} giây")
+)
+def _(arm_payment_fault: ArmPaymentFault, seconds: int) -> None:
+    arm_payment_fault("callback_delayed", params={"delay_s": seconds})
+
+
+# --- Khi ---------------------------------------------------------------------------
+
+
+@when(parsers.parse('công dân thanh toán lệ phí hồ sơ qua "{channel}"'))
+def _(page: Page, portal_url: str, submitted: Submitted, channel: str) -> None:
+    DossierDetailPage(page, portal_url, submitted.code).open().pay()
+    pay_on_platform(page, channel)
+
+
+@when(parsers.parse('công dân thanh toán lệ phí ngay trên giấy tiếp nhận qua "{channel}"'))
+def _(page: Page, portal_url: str, channel: str) -> None:
+    ReceiptPage(page, portal_url).is_current().pay()
+    pay_on_platform(page, channel)
+
+
+@when(parsers.parse('công dân thanh toán lại qua "{channel}"'))
+def _(page: Page, channel: str) -> None:
+    PaymentResultPage(page).is_current().pay()
+    pay_on_platform(page, channel)
+
+
+@when("công dân mở trang thanh toán rồi hủy giao dịch")
+def _(page: Page, portal_url: str, submitted: Submitted) -> None:
+    DossierDetailPage(page, portal_url, submitted.code).open().pay().cancel()
+    PaymentResultPage(page).is_current()
+
+
+@when("công dân bắt đầu thanh toán lệ phí hồ sơ")
+def _(page: Page, portal_url: str, submitted: Submitted) -> None:
+    DossierDetailPage(page, portal_url, submitted.code).open().start_paying()
+    PaymentResultPage(page).is_current()
+
+
+@when(
+    parsers.parse(
+        'công dân thanh toán lệ phí hồ sơ qua "{channel}" nhưng đóng trình duyệt trước khi về lại cổng'
+    )
+)
+def _(page: Page, portal_url: str, submitted: Submitted, channel: str) -> None:
+    DossierDetailPage(page, portal_url, submitted.code).open().pay().pay_and_leave(channel)
+
+
+# --- Thì ---------------------------------------------------------------------------
+
+
+@then(
+    parsers.parse(
+        "cổng báo thanh toán thành công {amount:d} đồng với mã giao dịch của nền tảng thanh toán"
+    )
+)
+def _(
+    page: Page, control: httpx.Client, payment_url: str, submitted: Submitted, amount: int
+) -> None:
+    result = PaymentResultPage(page).is_current()
+    expect(result.success, "thông báo thanh toán thành công").to_have_text("Thanh toán thành công.")
+    expect(result.amount, "số tiền đã thanh toán").to_have_text(money(amount))
+    expect(result.payment_state, "tình trạng thanh toán của hồ sơ").to_have_text(PAID)
+    number = paid_transaction(control, payment_url, submitted.code)["MaGiaoDich"]
+    expect(result.transaction_no, "mã giao dịch do nền tảng thanh toán cấp").to_have_text(number)
+
+
+@then(
+    parsers.parse("giấy tiếp nhận của hồ sơ ghi đã thanh toán {amount:d} đồng với mã giao dịch đó")
+)
+def _(
+    page: Page,
+    portal_url: str,
+    control: httpx.Client,
+    payment_url: str,
+    submitted: Submitted,
+    amount: int,
+) -> None:
+    receipt = ReceiptPage(page, portal_url).open(submitted.code).is_current()
+    expect(receipt.fee, "phí, lệ phí trên giấy tiếp nhận").to_have_text(money(amount))
+    expect(receipt.payment_state, "tình trạng thanh toán trên giấy tiếp nhận").to_have_text(PAID)
+    number = paid_transaction(control, payment_url, submitted.code)["MaGiaoDich"]
+    expect(receipt.transaction_no, "mã giao dịch trên giấy tiếp nhận").to_have_text(number)
+
+
+@then(parsers.parse('cổng báo "{message}" và hồ sơ vẫn chưa thanh toán'))
+def _(page: Page, message: str) -> None:
+    result = PaymentResultPage(page).is_current()
+    expect(result.failure, "thông báo thanh toán không thành công").to_contain_text(message)
+    expect(result.payment_state, "tình trạng thanh toán của hồ sơ").to_have_text(UNPAID)
+    expect(result.transaction_no, "không có mã giao dịch thành công").to_have_count(0)
+
+
+@then("công dân có thể thanh toán lại")
+def _(page: Page) -> None:
+    expect(PaymentResultPage(page).pay_button, "nút thanh toán lại lệ phí").to_be_visible()
+
+
+@then(parsers.parse("hồ sơ ghi nhận đúng {count:d} lần thanh toán thành công"))
+def _(page: Page, portal_url: str, submitted: Submitted, count: int) -> None:
+    detail = DossierDetailPage(page, portal_url, submitted.code).open()
+    expect(detail.payment_state, "tình trạng thanh toán trên trang hồ sơ").to_have_text(PAID)
+    expect(
+        detail.payment_rows("Thanh toán thành công"), "giao dịch thành công của hồ sơ"
+    ).to_have_count(count)
+    expect(detail.history_rows(PAID_ACTION), "bước thanh toán trong quá trình xử lý").to_have_count(
+        count
+    )
+
+
+@then("hồ sơ vẫn chưa thanh toán")
+def _(page: Page, portal_url: str, submitted: Submitted) -> None:
+    detail = DossierDetailPage(page, portal_url, submitted.code).open()
+    expect(detail.payment_state, "tình trạng thanh toán trên trang hồ sơ").to_have_text(UNPAID)
+    expect(detail.history_rows(PAID_ACTION), "không có bước thanh toán nào").to_have_count(0)
+    expect(detail.pay_button, "nút thanh toán lệ phí vẫn còn").to_be_visible()
+
+
+@then("hồ sơ không còn nút thanh toán lệ phí")
+def _(page: Page, portal_url: str, submitted: Submitted) -> None:
+    detail = DossierDetailPage(page, portal_url, submitted.code).open()
+    expect(detail.payment_state, "tình trạng thanh toán trên trang hồ sơ").to_have_text(PAID)
+    expect(detail.pay_button, "nút thanh toán lệ phí của hồ sơ đã thanh toán").to_have_count(0)
+
+
+@then("giấy tiếp nhận ghi hồ sơ được miễn phí và không có nút thanh toán lệ phí")
+def _(page: Page, portal_url: str) -> None:
+    receipt = ReceiptPage(page, portal_url).is_current()
+    expect(receipt.fee, "phí, lệ phí trên giấy tiếp nhận").to_have_text("Miễn phí")
+    expect(receipt.pay_button, "nút thanh toán lệ phí của hồ sơ miễn phí").to_have_count(0)
+
+
+@then(parsers.parse("giấy tiếp nhận ghi lệ phí {amount:d} đồng chưa thanh toán"))
+def _(page: Page, portal_url: str, amount: int) -> None:
+    receipt = ReceiptPage(page, portal_url).is_current()
+    expect(receipt.fee, "phí, lệ phí trên giấy tiếp nhận").to_have_text(money(amount))
+    expect(receipt.payment_state, "tình trạng thanh toán trên giấy tiếp nhận").to_have_text(UNPAID)
+
+
+@then("nền tảng thanh toán không nhận giao dịch nào của hồ sơ")
+def _(control: httpx.Client, payment_url: str, submitted: Submitted) -> None:
+    made = transactions(control, payment_url, submitted.code)
+    assert made == [], f"cổng đã tạo {len(made)} giao dịch cho hồ sơ miễn phí {submitted.code}"
+
+
+@then(
+    parsers.parse("nền tảng thanh toán ghi nhận giao dịch {amount:d} đồng đã thanh toán cho hồ sơ")
+)
+def _(control: httpx.Client, payment_url: str, submitted: Submitted, amount: int) -> None:
+    txn = paid_transaction(control, payment_url, submitted.code)
+    assert (txn["SoTien"], txn["MaTTHC"]) == (amount, submitted.procedure.code), (
+        f"giao dịch tại nền tảng thanh toán: {txn['SoTien']} đồng, thủ tục {txn['MaTTHC']}"
+    )
+
+
+@then(
+    parsers.parse(
+        "nền tảng thanh toán có {count:d} giao dịch của hồ sơ, mỗi lần một mã tham chiếu riêng"
+    )
+)
+def _(control: httpx.Client, payment_url: str, submitted: Submitted, count: int) -> None:
+    made = transactions(control, payment_url, submitted.code)
+    references = {t["MaThamChieu"] for t in made}
+    assert len(made) == len(references) == count, (
+        f"{len(made)} giao dịch với {len(references)} mã tham chiếu (đúng ra {count} và {count})"
+    )
+
+
+@then(parsers.parse('cổng trả lời mã "{code}" cho {count:d} thông báo kết quả nhận được'))
+def _(control: httpx.Client, payment_url: str, submitted: Submitted, code: str, count: int) -> None:
+    def answered() -> list[str | None] | None:
+        made = transactions(control, payment_url, submitted.code)
+        got = [a for t in made for a in answers_to_callbacks(t)]
+        return got if len(got) >= count else None
+
+    got = poll(
+        answered, what=f"{count} thông báo kết quả của hồ sơ {submitted.code} được cổng trả lời"
+    )
+    assert got == [code] * count, (
+        f"cổng trả lời các thông báo kết quả: {got} (đúng ra {[code] * count})"
+    )
+
+
+@then(parsers.parse('cổng từ chối thông báo kết quả với mã lỗi "{code}"'))
+def _(control: httpx.Client, payment_url: str, submitted: Submitted, code: str) -> None:
+    (txn,) = transactions(control, payment_url, submitted.code)
+    got = answers_to_callbacks(txn)
+    assert got == [code], (
+        f"cổng trả lời thông báo kết quả sai lệch: {got} (đúng ra từ chối với {code})"
+    )
+
+
+@then("cổng đã hỏi lại nền tảng thanh toán về giao dịch")
+def _(control: httpx.Client, payment_url: str, submitted: Submitted) -> None:
+    (txn,) = transactions(control, payment_url, submitted.code)
+    journal = control.get(f"{payment_url}/_control/journal", params={"service": "query"}).json()
+    asked = [
+        e
+        for e in journal["entries"]
+        if (e.get("body") or {}).get("MaThamChieu") == txn["MaThamChieu"]
+        and e["verdict"] == "accepted"
+    ]
+    assert asked, f"cổng không tra cứu giao dịch {txn['MaThamChieu']} tại nền tảng thanh toán"
+
+
+@then(
+    parsers.parse(
+        "Cổng Dịch vụ công quốc gia nhận được lệ phí {amount:d} đồng đã thanh toán với cùng mã giao dịch"
+    )
+)
+def _(
+    control: httpx.Client, stack: Stack, payment_url: str, submitted: Submitted, amount: int
+) -> None:
+    number = paid_transaction(control, payment_url, submitted.code)["MaGiaoDich"]
+    expected = {"MucThuPhi": amount, "TrangThaiThanhToan": 1, "MaGiaoDich": number}
+
+    def fees() -> list[dict[str, Any]] | None:
+        held = national_record(control, stack, submitted.code)
+        listed = held["record"].get("DanhSachLePhi", []) if held else []
+        return listed if [{k: f.get(k) for k in expected} for f in listed] == [expected] else None
+
+    poll(
+        fees,
+        what=f"DanhSachLePhi của hồ sơ {submitted.code} trên Cổng DVCQG là {expected}",
+        describe_last=lambda: str(
+            (national_record(control, stack, submitted.code) or {})
+            .get("record", {})
+            .get("DanhSachLePhi")
+        ),
+    )
+
+
+@then("Cổng Dịch vụ công quốc gia nhận được hồ sơ không có khoản phí, lệ phí nào")
+def _(control: httpx.Client, stack: Stack, submitted: Submitted) -> None:
+    held = poll(
+        lambda: national_record(control, stack, submitted.code),
+        what=f"Cổng DVCQG nhận hồ sơ {submitted.code}",
+    )
+    fees = held["record"]["DanhSachLePhi"]
+    assert fees == [], f"hồ sơ miễn phí mà Cổng DVCQG nhận được các khoản phí: {fees}"
+
+
+@then(parsers.parse("Cổng Dịch vụ công quốc gia nhận đúng {count:d} bước xử lý về thanh toán"))
+def _(
+    control: httpx.Client, stack: Stack, portal_url: str, submitted: Submitted, count: int
+) -> None:
+    control.post(f"{portal_url}/_test/outbox/drain", json={"timeout_s": 10}).raise_for_status()
+    held = national_record(control, stack, submitted.code) or {"progress": []}
+    steps = [p for p in held["progress"] if p["NoiDungXuLy"].startswith(PAID_ACTION)]
+    assert len(steps) == count, f"Cổng DVCQG nhận {len(steps)} bước xử lý về thanh toán: {steps}"

@@ -1,0 +1,512 @@
+"""Checklist item 2: online submission (nộp hồ sơ trực tuyến).
+
+The forms are filled from ``procedures/*.toml`` (``fixtures/procedures.py``). Where a
+scenario is not about signing in, the citizen's session is made through the portal's
+test API (``POST /_test/sessions``) with the claims the national SSO would give.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import holidays
+import httpx
+import pytest
+from faker import Faker
+from playwright.sync_api import BrowserContext, Page, expect
+from pytest_bdd import given, parsers, then, when
+from pytest_playwright import CreateContextCallback
+
+from fixtures.citizens import Citizen
+from fixtures.polling import poll
+from fixtures.procedures import ProcedureSpec, claim_value, generate, load_procedures
+from fixtures.stack import Stack
+from pages.reference.catalogue import CataloguePage
+from pages.reference.my_dossiers import MyDossiersPage
+from pages.reference.officer.accounts import ROLE_PATTERN, account_of
+from pages.reference.officer.queue import OfficerQueuePage
+from pages.reference.receipt import ReceiptPage
+from pages.reference.submission_form import SubmissionFormPage
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+SHOWN = "%H:%M %d/%m/%Y"  # how the portal shows a moment
+OPENING = time(7, 30)  # office hours start; a dossier received earlier counts from here
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+SAMPLE_FILES = {  # how a scenario names a file → (file name, content)
+    "một bản PDF": ("giay-chung-sinh.pdf", PDF),
+    "văn bản Word": ("giay-chung-sinh.docx", b"PK\x03\x04" + b"\0" * 64),
+    "bản PDF nặng 6 MB": ("giay-chung-sinh.pdf", PDF + b"0" * 6 * 2**20),
+    "chương trình đổi tên thành .pdf": ("giay-chung-sinh.pdf", b"MZ\x90\0" * 64),
+}
+RELATIVE_DAYS = {"ngày mai": 1, "7 năm trước": -7 * 366}
+EMPTY = "(để trống)"
+
+
+@dataclass(frozen=True)
+class Filled:
+    """The form of a scenario: what it shows (label → value) and the papers attached."""
+
+    procedure: ProcedureSpec
+    values: dict[str, str]
+    attached: dict[str, str] = field(default_factory=dict)  # attachment name → file name
+
+
+@dataclass(frozen=True)
+class Submitted:
+    code: str
+    procedure: ProcedureSpec
+
+
+@dataclass(frozen=True)
+class TetBreak:
+    eve: date  # the last working day before the break
+    first: date
+    last: date
+
+
+@pytest.fixture(scope="session")
+def procedures() -> dict[str, ProcedureSpec]:
+    return load_procedures()
+
+
+@pytest.fixture(scope="session")
+def sample_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample papers as files (a path uploads fast; a 6 MB buffer does not)."""
+    folder = tmp_path_factory.mktemp("giay-to")
+    files = {}
+    for index, (sample, (name, content)) in enumerate(SAMPLE_FILES.items()):
+        path = folder / str(index) / name
+        path.parent.mkdir()
+        path.write_bytes(content)
+        files[sample] = path
+    return files
+
+
+def vn_today() -> date:
+    return datetime.now(VN).date()
+
+
+def identity_claims(citizen: Citizen) -> dict[str, Any]:
+    return {k: v for k, v in citizen.persona().items() if k not in ("username", "password")}
+
+
+def open_session(
+    control: httpx.Client, portal_url: str, context: BrowserContext, body: dict[str, Any]
+) -> None:
+    """A portal session made through the test API, put into the browser's cookies."""
+    answer = control.post(f"{portal_url}/_test/sessions", json=body)
+    answer.raise_for_status()
+    cookie = answer.json()["cookie"]
+    context.add_cookies([{"name": cookie["name"], "value": cookie["value"], "url": portal_url}])
+
+
+def fill_fields(form: SubmissionFormPage, procedure: ProcedureSpec, values: dict[str, str]) -> None:
+    for spec in procedure.to_fill:
+        if spec.label in values:
+            form.fill(spec.label, values[spec.label], choice=bool(spec.choices))
+
+
+def attach_required(
+    form: SubmissionFormPage, procedure: ProcedureSpec, files: dict[str, Path]
+) -> dict[str, str]:
+    pdf = files["một bản PDF"]
+    for attachment in procedure.required_attachments:
+        form.attach(attachment.name, pdf)
+    return {a.name: pdf.name for a in procedure.required_attachments}
+
+
+def start_form(
+    page: Page,
+    portal_url: str,
+    procedure: ProcedureSpec,
+    citizen: Citizen,
+    fake: Faker,
+    share: float,
+) -> tuple[SubmissionFormPage, Filled]:
+    """Open the form and type ``share`` of the fields the citizen has to fill."""
+    form = SubmissionFormPage(page, portal_url).open(procedure.code).is_current()
+    todo = procedure.to_fill[: round(len(procedure.to_fill) * share)]
+    typed = {f.label: generate(f, fake, today=vn_today()) for f in todo}
+    fill_fields(form, procedure, typed)
+    return form, Filled(procedure, {**shown_from_identity(procedure, citizen), **typed})
+
+
+def shown_from_identity(procedure: ProcedureSpec, citizen: Citizen) -> dict[str, str]:
+    """label → the value the form shows from the citizen's identity."""
+    return {f.label: claim_value(citizen, f.prefill) for f in procedure.prefilled if f.prefill}
+
+
+def expected_due_date(received: datetime, working_days: int) -> date:
+    """The due date by the rule of working days, from the ``holidays`` library: counted
+    from the day of receipt, or from the next opening when received before 07:30 or on a
+    day off (then the last day counts whole)."""
+    vn = holidays.country_holidays("VN", years=range(received.year, received.year + 2))
+    day, days = received.date(), working_days
+    if not (vn.is_working_day(day) and received.time() >= OPENING):
+        while not vn.is_working_day(day):
+            day += timedelta(days=1)
+        days -= 1
+    for _ in range(days):
+        day += timedelta(days=1)
+        while not vn.is_working_day(day):
+            day += timedelta(days=1)
+    return day
+
+
+def next_tet(after: date) -> TetBreak:
+    """The next Tết Nguyên Đán break whose eve (last working day before) is after ``after``."""
+    vn = holidays.country_holidays("VN", years=range(after.year, after.year + 3), language="vi")
+    for day in sorted(d for d, name in vn.items() if name == "Tết Nguyên Đán"):
+        first = last = day
+        while first - timedelta(days=1) in vn:
+            first -= timedelta(days=1)
+        while last + timedelta(days=1) in vn:
+            last += timedelta(days=1)
+        eve = first - timedelta(days=1)
+        while not vn.is_working_day(eve):
+            eve -= timedelta(days=1)
+        if eve > after:
+            return TetBreak(eve=eve, first=first, last=last)
+    raise LookupError(f"no Tết after {after} in the holidays library")
+
+
+@pytest.fixture
+def moved_clocks(control: httpx.Client, portal_url: str, stack: Stack) -> Iterator[list[int]]:
+    """Clock offsets a scenario set (portal and national portal together), undone at its end."""
+    moved: list[int] = []
+    yield moved
+    if moved:
+        control.put(f"{portal_url}/_test/clock", json={"offset_days": 0}).raise_for_status()
+        national = stack.mocks["national_portal"]
+        control.put(f"{national}/_control/clock", json={"offset_days": 0}).raise_for_status()
+
+
+def national_record(control: httpx.Client, stack: Stack, code: str) -> dict[str, Any] | None:
+    answer = control.get(f"{stack.mocks['national_portal']}/_control/dossiers/{code}")
+    return answer.json() if answer.status_code == 200 else None
+
+
+# --- Cho ---------------------------------------------------------------------------
+
+
+@given("một công dân có phiên làm việc trên cổng dịch vụ công", target_fixture="citizen")
+def _(
+    new_registered_citizen: Citizen, control: httpx.Client, portal_url: str, context: BrowserContext
+) -> Citizen:
+    body = {"identity": identity_claims(new_registered_citizen)}
+    open_session(control, portal_url, context, body)
+    return new_registered_citizen
+
+
+@given(
+    parsers.parse("công dân đã điền tờ khai thủ tục {code} với đủ thông tin và giấy tờ"),
+    target_fixture="filled",
+)
+def _(
+    page: Page,
+    portal_url: str,
+    procedures: dict[str, ProcedureSpec],
+    citizen: Citizen,
+    fake: Faker,
+    code: str,
+    sample_files: dict[str, Path],
+) -> Filled:
+    form, filled = start_form(page, portal_url, procedures[code], citizen, fake, share=1)
+    return Filled(
+        filled.procedure, filled.values, attach_required(form, filled.procedure, sample_files)
+    )
+
+
+@given(
+    parsers.parse(
+        "công dân đã điền tờ khai thủ tục {code} với đủ thông tin nhưng chưa đính kèm giấy tờ"
+    ),
+    target_fixture="filled",
+)
+def _(
+    page: Page,
+    portal_url: str,
+    procedures: dict[str, ProcedureSpec],
+    citizen: Citizen,
+    fake: Faker,
+    code: str,
+) -> Filled:
+    return start_form(page, portal_url, procedures[code], citizen, fake, share=1)[1]
+
+
+@given(
+    parsers.parse("công dân đã điền một nửa tờ khai thủ tục {code} và đính kèm giấy tờ"),
+    target_fixture="filled",
+)
+def _(
+    page: Page,
+    portal_url: str,
+    procedures: dict[str, ProcedureSpec],
+    citizen: Citizen,
+    fake: Faker,
+    code: str,
+    sample_files: dict[str, Path],
+) -> Filled:
+    form, filled = start_form(page, portal_url, procedures[code], citizen, fake, share=0.5)
+    return Filled(
+        filled.procedure, filled.values, attach_required(form, filled.procedure, sample_files)
+    )
+
+
+@given("hôm nay là ngày làm việc cuối cùng trước kỳ nghỉ Tết Nguyên Đán", target_fixture="tet")
+def _(control: httpx.Client, portal_url: str, stack: Stack, moved_clocks: list[int]) -> TetBreak:
+    tet = next_tet(vn_today())
+    offset = (tet.eve - vn_today()).days
+    moved_clocks.append(offset)
+    control.put(f"{portal_url}/_test/clock", json={"offset_days": offset}).raise_for_status()
+    national = stack.mocks["national_portal"]
+    control.put(f"{national}/_control/clock", json={"offset_days": offset}).raise_for_status()
+    return tet
+
+
+# --- Khi ---------------------------------------------------------------------------
+
+
+@when(
+    parsers.parse(
+        "công dân tìm thủ tục {code} trong danh mục và nộp hồ sơ với đủ thông tin và giấy tờ"
+    ),
+    target_fixture="submitted",
+)
+def _(
+    page: Page,
+    portal_url: str,
+    procedures: dict[str, ProcedureSpec],
+    fake: Faker,
+    code: str,
+    sample_files: dict[str, Path],
+) -> Submitted:
+    procedure = procedures[code]
+    catalogue = CataloguePage(page, portal_url).open().search(code)
+    form = catalogue.open_procedure(procedure.name).start_submission()
+    fill_fields(
+        form, procedure, {f.label: generate(f, fake, today=vn_today()) for f in procedure.to_fill}
+    )
+    attach_required(form, procedure, sample_files)
+    return Submitted(form.submit_dossier().code(), procedure)
+
+
+@when(
+    parsers.parse("công dân nộp hồ sơ thủ tục {code} với đủ thông tin và giấy tờ"),
+    target_fixture="submitted",
+)
+def _(
+    page: Page,
+    portal_url: str,
+    procedures: dict[str, ProcedureSpec],
+    citizen: Citizen,
+    fake: Faker,
+    code: str,
+    sample_files: dict[str, Path],
+) -> Submitted:
+    form, filled = start_form(page, portal_url, procedures[code], citizen, fake, share=1)
+    attach_required(form, filled.procedure, sample_files)
+    return Submitted(form.submit_dossier().code(), filled.procedure)
+
+
+@when(
+    parsers.parse('công dân nhập "{value}" vào ô "{label}" rồi nộp hồ sơ'), target_fixture="filled"
+)
+def _(page: Page, portal_url: str, filled: Filled, value: str, label: str) -> Filled:
+    days = RELATIVE_DAYS.get(value)
+    typed = "" if value == EMPTY else value
+    if days is not None:
+        typed = (vn_today() + timedelta(days=days)).isoformat()
+    form = SubmissionFormPage(page, portal_url)
+    form.fill(label, typed, choice=bool(filled.procedure.field(label).choices))
+    form.try_to_submit()
+    return Filled(filled.procedure, {**filled.values, label: typed}, filled.attached)
+
+
+@when(parsers.parse('công dân đính kèm "{paper}" là {sample} rồi nộp hồ sơ'))
+def _(page: Page, portal_url: str, sample_files: dict[str, Path], paper: str, sample: str) -> None:
+    form = SubmissionFormPage(page, portal_url)
+    form.attach(paper, sample_files[sample])
+    form.try_to_submit()
+
+
+@when("công dân nộp hồ sơ mà chưa đính kèm giấy tờ")
+def _(page: Page, portal_url: str) -> None:
+    SubmissionFormPage(page, portal_url).try_to_submit()
+
+
+@when("công dân lưu nháp hồ sơ")
+def _(page: Page, portal_url: str) -> None:
+    SubmissionFormPage(page, portal_url).save_draft()
+
+
+@when('công dân mở lại hồ sơ nháp từ mục "Hồ sơ của tôi"')
+def _(page: Page, portal_url: str, filled: Filled) -> None:
+    MyDossiersPage(page, portal_url).open().resume_draft(filled.procedure.name)
+
+
+@when("công dân điền nốt tờ khai và nộp hồ sơ", target_fixture="submitted")
+def _(page: Page, portal_url: str, filled: Filled, fake: Faker) -> Submitted:
+    form = SubmissionFormPage(page, portal_url)
+    rest = [f for f in filled.procedure.to_fill if f.label not in filled.values]
+    fill_fields(
+        form, filled.procedure, {f.label: generate(f, fake, today=vn_today()) for f in rest}
+    )
+    return Submitted(form.submit_dossier().code(), filled.procedure)
+
+
+@when(
+    parsers.parse(
+        "công dân sửa họ tên và số định danh điền sẵn trên tờ khai thủ tục {code} "
+        "bằng công cụ của trình duyệt rồi lưu nháp"
+    ),
+    target_fixture="filled",
+)
+def _(
+    page: Page,
+    portal_url: str,
+    procedures: dict[str, ProcedureSpec],
+    citizen: Citizen,
+    fake: Faker,
+    code: str,
+) -> Filled:
+    procedure = procedures[code]
+    form = SubmissionFormPage(page, portal_url).open(code).is_current()
+    for spec in procedure.prefilled:
+        if spec.prefill in ("HoVaTen", "SoDinhDanh"):
+            form.force(spec.label, generate(spec, fake, today=vn_today()))
+    form.save_draft()
+    return Filled(procedure, shown_from_identity(procedure, citizen))
+
+
+# --- Thì ---------------------------------------------------------------------------
+
+
+@then(parsers.parse('giấy tiếp nhận hiển thị mã hồ sơ và trạng thái "{status}"'))
+def _(page: Page, portal_url: str, submitted: Submitted, status: str) -> None:
+    receipt = ReceiptPage(page, portal_url).is_current()
+    expect(receipt.dossier_code, "mã hồ sơ trên giấy tiếp nhận").to_have_text(re.compile(r"\S{6,}"))
+    expect(receipt.status, "trạng thái hồ sơ vừa nộp").to_have_text(status)
+
+
+@then(
+    "ngày hẹn trả trên giấy tiếp nhận cách ngày nộp đúng thời hạn giải quyết, không tính ngày nghỉ"
+)
+def _(page: Page, portal_url: str, submitted: Submitted) -> None:
+    receipt = ReceiptPage(page, portal_url).is_current()
+    received = datetime.strptime(receipt.received_at.inner_text().strip(), SHOWN)
+    due = expected_due_date(received, submitted.procedure.processing_days)
+    expect(
+        receipt.due_at,
+        f"ngày hẹn trả: {submitted.procedure.processing_days} ngày làm việc sau {received:%H:%M %d/%m/%Y}, "
+        "không tính thứ Bảy, Chủ nhật và ngày lễ, Tết",
+    ).to_have_text(re.compile(rf"^\d\d:\d\d {due:%d/%m/%Y}$"))
+
+
+@then("ngày hẹn trả rơi vào sau kỳ nghỉ Tết")
+def _(page: Page, portal_url: str, tet: TetBreak) -> None:
+    receipt = ReceiptPage(page, portal_url).is_current()
+    received = datetime.strptime(receipt.received_at.inner_text().strip(), SHOWN).date()
+    due = datetime.strptime(receipt.due_at.inner_text().strip(), SHOWN).date()
+    assert received == tet.eve, (
+        f"hồ sơ nộp ngày {received:%d/%m/%Y}, không phải ngày {tet.eve:%d/%m/%Y} trước Tết"
+    )
+    assert due > tet.last, (
+        f"ngày hẹn trả {due:%d/%m/%Y} không sau kỳ nghỉ Tết ({tet.first:%d/%m} – {tet.last:%d/%m/%Y})"
+    )
+
+
+@then(parsers.parse('hồ sơ có trong mục "Hồ sơ của tôi" với trạng thái "{status}"'))
+def _(page: Page, portal_url: str, submitted: Submitted, status: str) -> None:
+    row = MyDossiersPage(page, portal_url).open().row_of(submitted.code)
+    expect(row, f"hồ sơ {submitted.code} trong mục Hồ sơ của tôi").to_contain_text(
+        submitted.procedure.name
+    )
+    expect(row, "trạng thái của hồ sơ trong mục Hồ sơ của tôi").to_contain_text(status)
+
+
+@then(parsers.parse('cổng không nhận hồ sơ và báo ở ô "{label}": "{message}"'))
+def _(page: Page, portal_url: str, label: str, message: str) -> None:
+    form = SubmissionFormPage(page, portal_url).is_current()
+    expect(form.errors, "tóm tắt lỗi của tờ khai").to_contain_text(message)
+    described = re.compile(re.escape(message))
+    expect(form.field(label), f"lời nhắn gắn với ô {label}").to_have_accessible_description(
+        described
+    )
+    expect(form.field(label), f"ô {label} được đánh dấu không hợp lệ").to_have_attribute(
+        "aria-invalid", "true"
+    )
+
+
+@then("các thông tin và giấy tờ công dân đã nhập vẫn còn nguyên")
+def _(page: Page, portal_url: str, filled: Filled) -> None:
+    form = SubmissionFormPage(page, portal_url).is_current()
+    for label, value in filled.values.items():
+        expect(form.field(label), f"giá trị đã nhập ở ô {label}").to_have_value(value)
+    for paper, file_name in filled.attached.items():
+        kept = re.compile(re.escape(f"Đã đính kèm: {file_name}"))
+        expect(form.field(paper), f"tệp đã đính kèm cho {paper}").to_have_accessible_description(
+            kept
+        )
+
+
+@then("tờ khai đã lưu vẫn mang họ tên và số định danh trên tài khoản định danh")
+def _(page: Page, portal_url: str, filled: Filled) -> None:
+    form = SubmissionFormPage(page, portal_url).is_current()
+    for spec in filled.procedure.prefilled:
+        if spec.prefill in ("HoVaTen", "SoDinhDanh"):
+            expect(form.field(spec.label), f"ô {spec.label} sau khi lưu").to_have_value(
+                filled.values[spec.label]
+            )
+
+
+@then(parsers.re(f"(?P<role>{ROLE_PATTERN}) thấy hồ sơ vừa nộp trong danh sách hồ sơ cần xử lý"))
+def _(
+    new_context: CreateContextCallback,
+    control: httpx.Client,
+    portal_url: str,
+    submitted: Submitted,
+    citizen: Citizen,
+    role: str,
+) -> None:
+    context = new_context()
+    open_session(control, portal_url, context, {"officer": account_of(role).username})
+    queue = OfficerQueuePage(context.new_page(), portal_url).open().search(submitted.code)
+    row = queue.row_of(submitted.code)
+    expect(row, f"hồ sơ {submitted.code} trong danh sách của {role}").to_contain_text(
+        citizen.full_name
+    )
+    expect(row, "hồ sơ mới cần bộ phận tiếp nhận xử lý").to_contain_text("Cần xử lý")
+
+
+@then(
+    parsers.parse('Cổng Dịch vụ công quốc gia nhận được hồ sơ với trạng thái {status:d} "{name}"')
+)
+def _(
+    control: httpx.Client,
+    stack: Stack,
+    submitted: Submitted,
+    citizen: Citizen,
+    status: int,
+    name: str,
+) -> None:
+    held = poll(
+        lambda: national_record(control, stack, submitted.code),
+        what=f"Cổng DVCQG nhận hồ sơ {submitted.code}",
+    )
+    assert held["statuses"][:1] == [status], (
+        f"trạng thái đầu tiên Cổng DVCQG nhận: {held['statuses']} (đúng ra {status} {name})"
+    )
+    record = held["record"]
+    assert (record["MaHoSo"], record["MaTTHC"], record["SoDinhDanh"]) == (
+        submitted.code,
+        submitted.procedure.code,
+        citizen.cccd,
+    ), f"hồ sơ Cổng DVCQG nhận không khớp: {record}"
+    assert not held["rejected"], f"Cổng DVCQG từ chối: {held['rejected']}"
