@@ -5,8 +5,13 @@ pytest_plugins = [
     "fixtures.sharding",
     "fixtures.journals",
     "fixtures.allure_labels",
+    "fixtures.national_portal",
+    "fixtures.e_result",
     "steps.common",
     "steps.sso",
     "steps.submission",
     "steps.payment",
+    "steps.processing",
+    "steps.sync",
+    "steps.result",
 ]

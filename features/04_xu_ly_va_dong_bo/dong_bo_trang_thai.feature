@@ -1,0 +1,88 @@
+# language: vi
+@sync @tthc_1.001193
+Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công quốc gia
+  Mỗi lần hồ sơ đổi trạng thái, cổng gửi bản ghi hồ sơ (DongBoHoSoMC) và bước tiến độ
+  (CapNhatTienDoHoSoMC) lên Cổng DVCQG: đúng thứ tự, mỗi thay đổi một lần, đúng mã trạng
+  thái và định dạng. Cổng DVCQG tạm ngừng hay phiên làm việc hết hạn thì thay đổi được
+  giữ lại và gửi sau, không mất, không lệch. Một lời gọi bị Cổng DVCQG từ chối là lỗi của
+  dịch vụ được kiểm thử.
+
+  Kịch bản: Mỗi lần đổi trạng thái đến Cổng DVCQG đúng thứ tự, một lần, đúng mã và định dạng
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
+    Khi cán bộ một cửa tiếp nhận hồ sơ
+    Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đủ điều kiện đăng ký khai sinh."
+    Và lãnh đạo phê duyệt hồ sơ
+    Và cán bộ một cửa trả kết quả cho công dân
+    Thì Cổng DVCQG nhận các trạng thái 1, 2, 4, 9, 10 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
+    Và mọi bản ghi hồ sơ gửi Cổng DVCQG đủ trường, đúng chủ hồ sơ, ngày giờ theo định dạng yyyyMMddHHmmss
+    Và ngày nộp, ngày hẹn trả và ngày trả trên Cổng DVCQG khớp với những gì công dân thấy
+    Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
+
+  Kịch bản: Các bước tiến độ trên Cổng DVCQG khớp với những gì cán bộ và công dân đã làm
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
+    Khi cán bộ một cửa tiếp nhận hồ sơ
+    Và chuyên viên yêu cầu bổ sung "Giấy chứng sinh" với nội dung "Đề nghị nộp bản chụp Giấy chứng sinh rõ nét."
+    Và công dân gửi bổ sung "Giấy chứng sinh"
+    Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đã đủ, đủ điều kiện giải quyết."
+    Thì các bước tiến độ trên Cổng DVCQG khớp từng dòng với quá trình xử lý mà công dân thấy
+    Và các bước tiến độ lần lượt do công dân, cán bộ một cửa, chuyên viên, công dân, chuyên viên thực hiện
+    Và giấy tờ công dân bổ sung có trong TaiLieuNop trên Cổng DVCQG với đúng mã băm SHA-256
+    Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
+
+  Kịch bản: Nghĩa vụ tài chính và kết quả thanh toán được đồng bộ trong DanhSachLePhi
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
+    Khi cán bộ một cửa yêu cầu công dân thực hiện nghĩa vụ tài chính 50000 đồng
+    Thì Cổng DVCQG giữ hồ sơ ở trạng thái 6 với khoản phí 50000 đồng chưa thanh toán
+    Khi công dân thanh toán số tiền đó trực tuyến
+    Thì Cổng DVCQG giữ hồ sơ ở trạng thái 4 với khoản phí 50000 đồng đã thanh toán, đúng mã giao dịch công dân thấy
+    Và Cổng DVCQG nhận các trạng thái 1, 2, 6, 4 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
+    Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
+
+  Khung kịch bản: Hồ sơ kết thúc sớm được đồng bộ cùng lý do
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "<trạng thái đầu>"
+    Khi <việc kết thúc> với lý do "<lý do>"
+    Thì Cổng DVCQG nhận các trạng thái <các trạng thái> của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
+    Và bước tiến độ cuối cùng trên Cổng DVCQG ghi lý do "<lý do>"
+    Và Cổng DVCQG giữ đúng trạng thái mà công dân thấy trên cổng
+    Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
+
+    Dữ liệu:
+      | trạng thái đầu | việc kết thúc                            | lý do                                        | các trạng thái |
+      | Mới đăng ký    | cán bộ một cửa từ chối tiếp nhận hồ sơ   | Hồ sơ không thuộc thẩm quyền của xã.         | 1, 3           |
+      | Được tiếp nhận | công dân rút hồ sơ                       | Gia đình chuyển nơi cư trú, sẽ nộp lại sau.  | 1, 2, 7        |
+      | Đang xử lý     | lãnh đạo dừng xử lý hồ sơ                | Có tranh chấp về quan hệ cha, mẹ, con.       | 1, 2, 4, 8     |
+
+  Kịch bản: Cổng DVCQG tạm ngừng trong lúc xử lý, thay đổi được gửi lại đủ khi có lại kết nối
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
+    Và Cổng DVCQG ngừng phục vụ các lời gọi của hồ sơ
+    Khi cán bộ một cửa tiếp nhận hồ sơ
+    Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đủ điều kiện đăng ký khai sinh."
+    Thì cổng đã thử gửi nhưng Cổng DVCQG chưa nhận trạng thái mới nào của hồ sơ
+    Và chuyên viên thấy hồ sơ ở trạng thái "Đang xử lý"
+    Khi Cổng DVCQG hoạt động trở lại
+    Thì Cổng DVCQG nhận các trạng thái 1, 2, 4 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
+    Và các bước tiến độ trên Cổng DVCQG khớp từng dòng với quá trình xử lý mà công dân thấy
+    Và Cổng DVCQG giữ đúng trạng thái mà công dân thấy trên cổng
+    Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
+
+  Kịch bản: Phiên làm việc với Cổng DVCQG hết hạn, cổng đăng nhập lại và không mất thay đổi
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
+    Và phiên làm việc của cổng với Cổng DVCQG hết hạn
+    Khi cán bộ một cửa tiếp nhận hồ sơ
+    Thì cổng đăng nhập lại Cổng DVCQG rồi gửi tiếp
+    Và Cổng DVCQG nhận các trạng thái 1, 2 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
+    Và các bước tiến độ trên Cổng DVCQG khớp từng dòng với quá trình xử lý mà công dân thấy
+    Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
+
+  Kịch bản: Đối soát: Cổng DVCQG giữ đúng trạng thái của mọi hồ sơ trong lần chạy
+    Cho một công dân có các hồ sơ "Đăng ký khai sinh" ở các trạng thái "Không được tiếp nhận", "Yêu cầu bổ sung giấy tờ", "Công dân yêu cầu rút hồ sơ", "Dừng xử lý"
+    Khi cổng gửi xong mọi thay đổi đang chờ
+    Thì trạng thái mọi hồ sơ mà cán bộ thấy trên cổng trùng với trạng thái Cổng DVCQG đang giữ
+    Và trạng thái các hồ sơ trong "Hồ sơ của tôi" của công dân trùng với Cổng DVCQG
+    Và Cổng DVCQG không giữ hồ sơ nào mà cổng không có
+
+  Kịch bản: Không lời gọi đồng bộ nào của cổng bị Cổng DVCQG từ chối trong lần chạy
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
+    Khi cổng gửi xong mọi thay đổi đang chờ
+    Thì Cổng DVCQG không từ chối lời gọi nào của cổng trong lần chạy
+    Và cổng không còn thay đổi nào bị từ chối hay đang chờ gửi

@@ -1,0 +1,46 @@
+# language: vi
+@processing @tthc_1.001193
+Tính năng: Giải quyết hồ sơ theo quy trình và phân quyền
+  Chuyên viên thẩm định, lãnh đạo phê duyệt; cơ quan có thể yêu cầu bổ sung giấy tờ hoặc
+  yêu cầu thực hiện nghĩa vụ tài chính, và hồ sơ được xử lý tiếp khi công dân đáp ứng.
+  Mỗi vai trò chỉ làm được việc của mình.
+
+  Kịch bản: Yêu cầu bổ sung giấy tờ, công dân bổ sung và hồ sơ được xử lý tiếp
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
+    Khi chuyên viên yêu cầu bổ sung "Giấy chứng sinh" với nội dung "Đề nghị nộp bản chụp Giấy chứng sinh rõ nét, đủ 4 góc."
+    Thì công dân thấy hồ sơ của mình ở trạng thái "Yêu cầu bổ sung giấy tờ"
+    Và công dân thấy yêu cầu bổ sung "Đề nghị nộp bản chụp Giấy chứng sinh rõ nét, đủ 4 góc."
+    Khi công dân gửi bổ sung "Giấy chứng sinh"
+    Thì công dân thấy hồ sơ của mình ở trạng thái "Đang xử lý"
+    Và chuyên viên thấy giấy tờ bổ sung "Giấy chứng sinh" trong hồ sơ
+
+  Kịch bản: Công dân thực hiện nghĩa vụ tài chính và hồ sơ được xử lý tiếp
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
+    Khi cán bộ một cửa yêu cầu công dân thực hiện nghĩa vụ tài chính 50000 đồng
+    Thì công dân thấy hồ sơ của mình ở trạng thái "Yêu cầu thực hiện nghĩa vụ tài chính"
+    Và công dân thấy số tiền phải nộp 50.000 đồng
+    Khi công dân thanh toán số tiền đó trực tuyến
+    Thì công dân thấy hồ sơ của mình ở trạng thái "Đang xử lý"
+    Và chuyên viên thấy thao tác "Thẩm định"
+
+  Kịch bản: Chuyên viên thẩm định, lãnh đạo phê duyệt
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
+    Khi chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đủ điều kiện đăng ký khai sinh."
+    Thì chuyên viên thấy hồ sơ ở trạng thái "Đang xử lý"
+    Và chuyên viên không thấy thao tác "Phê duyệt"
+    Khi lãnh đạo phê duyệt hồ sơ
+    Thì lãnh đạo thấy hồ sơ ở trạng thái "Đã xử lý xong"
+    Và việc thẩm định và việc phê duyệt do hai cán bộ khác vai trò thực hiện
+
+  Khung kịch bản: Cán bộ không có vai trò phê duyệt thì không phê duyệt được
+    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Đang xử lý"
+    Khi <vai trò> mở hồ sơ
+    Thì <vai trò> không thấy thao tác "Phê duyệt"
+    Khi <vai trò> gửi thẳng yêu cầu "Phê duyệt" hồ sơ đến cổng
+    Thì cổng từ chối yêu cầu vì vai trò không được "Phê duyệt"
+    Và hồ sơ vẫn ở trạng thái "Đang xử lý" trên cổng và trên Cổng DVCQG
+
+    Dữ liệu:
+      | vai trò        |
+      | chuyên viên    |
+      | cán bộ một cửa |

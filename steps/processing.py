@@ -1,0 +1,517 @@
+"""Checklist item 4 (first half): officers process a dossier online; the citizen follows it.
+
+Preconditions go through the reference portal's test-mode API (``/_test``): a dossier of
+this scenario's own citizen in a given status, browser sessions, the clock. Each person
+(the citizen, each officer) has a browser context of their own (``people``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import allure
+import httpx
+import pytest
+from allure_commons.types import AttachmentType
+from faker import Faker
+from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Error as PlaywrightError
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.citizens import Citizen, new_citizen
+from fixtures.national_portal import STATUS_CODES, ScenarioNationalPortal
+from fixtures.plugin import scenario_failed
+from pages.reference.dossier_tracking import CitizenDossierPage, shown_time
+from pages.reference.officer.accounts import ROLE_PATTERN, account_of
+from pages.reference.officer.dossier import OfficerDossierPage
+from pages.reference.officer.queue import OfficerQueuePage
+from pages.reference.officer.sign_in import OfficerSignInPage
+
+ROLE = f"(?P<role>{ROLE_PATTERN})"
+PNG = AttachmentType.PNG
+
+
+def officer_page(people: People, role: str) -> OfficerDossierPage:
+    return OfficerDossierPage(people.officer(role), people.base_url)
+
+
+def citizen_page(people: People, dossier: Dossier) -> CitizenDossierPage:
+    return CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+
+
+# --- the people of a scenario and the reference portal's test-mode API ---------------
+
+
+@cache
+def _procedures() -> dict[str, dict[str, Any]]:
+    """code → the procedure's data (procedures/*.toml)."""
+    found = {}
+    for path in sorted((Path(__file__).resolve().parent.parent / "procedures").glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        found[str(data["code"])] = data
+    return found
+
+
+def procedure_code(name: str) -> str:
+    codes = [code for code, data in _procedures().items() if data["name"] == name]
+    assert codes, f"không có thủ tục tên “{name}” trong procedures/"
+    return codes[0]
+
+
+def procedure_result_name(code: str) -> str:
+    """The name of the document the procedure ends with (e.g. "Giấy khai sinh")."""
+    return str(_procedures()[code]["result_name"])
+
+
+@dataclass(frozen=True)
+class Dossier:
+    code: str
+    procedure: str  # MaTTHC
+    citizen: Citizen
+    due_at: datetime
+
+
+class ReferenceTestApi:
+    """The reference portal's test-mode routes (``/_test``, docs/contracts.md §4)."""
+
+    def __init__(self, base_url: str, http: httpx.Client) -> None:
+        self.base_url = base_url
+        self.http = http
+        self.clock_moved = False
+
+    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        answer = self.http.post(f"{self.base_url}/_test{path}", json=body)
+        assert answer.status_code in (200, 201), (
+            f"/_test{path}: HTTP {answer.status_code} {answer.text}"
+        )
+        result: dict[str, Any] = answer.json()
+        return result
+
+    def create_dossier(
+        self, procedure: str, identity: dict[str, Any], status: int
+    ) -> dict[str, Any]:
+        return self._post(
+            "/dossiers", {"procedure": procedure, "identity": identity, "status": status}
+        )
+
+    def session_cookie(self, **who: Any) -> dict[str, str]:
+        cookie: dict[str, str] = self._post("/sessions", who)["cookie"]
+        return {"name": cookie["name"], "value": cookie["value"], "url": self.base_url}
+
+    def move_clock(self, offset_days: int) -> None:
+        self.http.put(
+            f"{self.base_url}/_test/clock", json={"offset_days": offset_days}
+        ).raise_for_status()
+        self.clock_moved = offset_days != 0
+
+    def today(self) -> date:
+        """The portal's today (its clock may be moved), in Vietnam."""
+        now_vn = self.http.get(f"{self.base_url}/_test/clock").json()["now_vn"]
+        return datetime.strptime(now_vn, "%Y%m%d%H%M%S").date()
+
+    def outbox(self) -> dict[str, Any]:
+        """How many changes the portal has delivered, has pending, had refused."""
+        answer = self.http.get(f"{self.base_url}/_test/outbox")
+        answer.raise_for_status()
+        result: dict[str, Any] = answer.json()
+        return result
+
+    def drain(self, timeout_s: float = 15.0) -> dict[str, Any]:
+        """Wait (bounded, server side) until the portal has nothing left to send."""
+        return self._post("/outbox/drain", {"timeout_s": timeout_s})
+
+
+class People:
+    """The citizen and the officers of one scenario, each in a browser context of their own."""
+
+    def __init__(
+        self, browser: Browser, api: ReferenceTestApi, context_args: dict[str, Any],
+        citizen: Citizen, folder: Path,
+    ) -> None:  # fmt: skip
+        self.browser = browser
+        self.api = api
+        self.base_url = api.base_url
+        self.context_args = context_args
+        self.the_citizen = citizen
+        self.folder = folder
+        self.pages: dict[str, Page] = {}
+        self.made_files: list[Path] = []
+
+    def person(self, who: str, sign_in: Callable[[], dict[str, str]] | None = None) -> Page:
+        """``who``'s page, opening their own browser context (signed in by ``sign_in``'s
+        session cookie, if given) the first time."""
+        if who not in self.pages:
+            context = self.browser.new_context(**self.context_args)
+            if sign_in is not None:
+                context.add_cookies([sign_in()])  # type: ignore[list-item]
+            self.pages[who] = context.new_page()
+        return self.pages[who]
+
+    def citizen(self, who: str = "công dân", citizen: Citizen | None = None) -> Page:
+        identity = identity_of(citizen or self.the_citizen)
+        return self.person(who, lambda: self.api.session_cookie(identity=identity))
+
+    def officer(self, role: str) -> Page:
+        username = account_of(role).username
+        return self.person(role, lambda: self.api.session_cookie(officer=username))
+
+    def new_dossier(self, procedure: str, status: int) -> Dossier:
+        made = self.api.create_dossier(procedure, identity_of(self.the_citizen), status)
+        due = datetime.fromisoformat(made["due_at"])
+        return Dossier(code=made["code"], procedure=procedure, citizen=self.the_citizen, due_at=due)
+
+    def supplement_file(self, paper: str) -> Path:
+        path = self.folder / f"bo-sung-{uuid.uuid4().hex[:8]}.pdf"
+        path.write_bytes(f"%PDF-1.4\n% {paper} {uuid.uuid4()}\n%%EOF\n".encode())
+        self.made_files.append(path)
+        return path
+
+    @staticmethod
+    def procedure_days(code: str) -> int:
+        return int(_procedures()[code]["processing_days"])
+
+    def close(self, failed: bool) -> None:
+        for who, page in self.pages.items():
+            title = f"{'Ảnh chụp khi thất bại' if failed else 'Ảnh chụp trạng thái cuối'}: {who}"
+            try:
+                allure.attach(page.screenshot(), name=title, attachment_type=PNG)
+            except PlaywrightError as exc:
+                allure.attach(str(exc), name=f"Không chụp được màn hình: {who}")
+            page.context.close()
+
+
+def identity_of(citizen: Citizen) -> dict[str, Any]:
+    """The claims the national SSO gives for ``citizen`` (what a test session carries)."""
+    persona = citizen.persona()
+    return {k: v for k, v in persona.items() if k not in ("username", "password")}
+
+
+@pytest.fixture
+def people(
+    browser: Browser, browser_context_args: dict[str, Any], portal_url: str, fake: Faker,
+    tmp_path: Path, request: pytest.FixtureRequest,
+) -> Iterator[People]:  # fmt: skip
+    """This scenario's citizen (their own, new) and officers, each with a browser context."""
+    with httpx.Client(timeout=30.0) as http:
+        api = ReferenceTestApi(portal_url, http)
+        crowd = People(browser, api, browser_context_args, new_citizen(fake), tmp_path)
+        try:
+            yield crowd
+        finally:
+            crowd.close(scenario_failed(request))
+            if api.clock_moved:
+                api.move_clock(0)
+
+
+# --- Cho ----------------------------------------------------------------------------
+
+
+@given(
+    parsers.parse('một công dân có hồ sơ "{procedure}" ở trạng thái "{status}"'),
+    target_fixture="dossier",
+)
+def _(
+    people: People, national_portal: ScenarioNationalPortal, procedure: str, status: str
+) -> Dossier:
+    dossier = people.new_dossier(procedure_code(procedure), STATUS_CODES[status])
+    national_portal.watch(dossier.code)
+    national_portal.wait_for_status(dossier.code, STATUS_CODES[status])
+    return dossier
+
+
+@given(parsers.parse("thời gian trôi qua {days:d} ngày mà hồ sơ chưa được trả kết quả"))
+def _(people: People, national_portal: ScenarioNationalPortal, days: int) -> None:
+    people.api.move_clock(days)
+    national_portal.move_clock(days)
+
+
+# --- Khi: officers ------------------------------------------------------------------
+
+
+@when(parsers.re(f"{ROLE} đăng nhập khu vực cán bộ bằng tài khoản của mình"))
+def _(people: People, role: str) -> None:
+    account = account_of(role)
+    page = people.person(role)
+    OfficerSignInPage(page, people.base_url).open().sign_in(account.username, account.password)
+
+
+@when(parsers.re(f"{ROLE} mở danh sách hồ sơ cần xử lý"))
+def _(people: People, role: str) -> None:
+    OfficerQueuePage(people.officer(role), people.base_url).open()
+
+
+@when(parsers.re(f"{ROLE} mở hồ sơ$"))
+def _(people: People, dossier: Dossier, role: str) -> None:
+    officer_page(people, role).open(dossier.code)
+
+
+@when(parsers.re(f"{ROLE} tiếp nhận hồ sơ$"))
+def _(people: People, dossier: Dossier, role: str) -> None:
+    officer_page(people, role).open(dossier.code).receive()
+
+
+@when(parsers.re(f'{ROLE} từ chối tiếp nhận hồ sơ với lý do "(?P<reason>.+)"'))
+def _(people: People, dossier: Dossier, role: str, reason: str) -> None:
+    officer_page(people, role).open(dossier.code).refuse(reason)
+
+
+@when(parsers.re(f'{ROLE} yêu cầu bổ sung "(?P<paper>.+)" với nội dung "(?P<note>.+)"'))
+def _(people: People, dossier: Dossier, role: str, paper: str, note: str) -> None:
+    officer_page(people, role).open(dossier.code).request_supplement(note, [paper])
+
+
+@when(parsers.re(f"{ROLE} yêu cầu công dân thực hiện nghĩa vụ tài chính (?P<amount>\\d+) đồng"))
+def _(people: People, dossier: Dossier, role: str, amount: str) -> None:
+    officer_page(people, role).open(dossier.code).request_obligation(int(amount), "Phí thẩm định.")
+
+
+@when(parsers.re(f'{ROLE} thẩm định hồ sơ với ý kiến "(?P<opinion>.+)"'))
+def _(people: People, dossier: Dossier, role: str, opinion: str) -> None:
+    officer_page(people, role).open(dossier.code).appraise(opinion)
+
+
+@when(parsers.re(f"{ROLE} phê duyệt hồ sơ$"))
+def _(people: People, dossier: Dossier, role: str) -> None:
+    officer_page(people, role).open(dossier.code).approve("Đồng ý cấp kết quả.")
+
+
+@when(parsers.re(f"{ROLE} trả kết quả cho công dân"))
+def _(people: People, dossier: Dossier, role: str) -> None:
+    officer_page(people, role).open(dossier.code).return_result()
+
+
+@when(parsers.re(f'{ROLE} dừng xử lý hồ sơ với lý do "(?P<reason>.+)"'))
+def _(people: People, dossier: Dossier, role: str, reason: str) -> None:
+    officer_page(people, role).open(dossier.code).stop(reason)
+
+
+@when(parsers.re(f'{ROLE} gửi thư xin lỗi "(?P<text>.+)" và hẹn trả lại sau (?P<days>\\d+) ngày'))
+def _(people: People, dossier: Dossier, role: str, text: str, days: str) -> None:
+    new_due = people.api.today() + timedelta(days=int(days))
+    officer_page(people, role).open(dossier.code).send_apology(text, new_due)
+
+
+@when(
+    parsers.re(f'{ROLE} gửi thẳng yêu cầu "(?P<action>.+)" hồ sơ đến cổng'),
+    target_fixture="direct_answer",
+)
+def _(people: People, dossier: Dossier, role: str, action: str) -> tuple[int, str]:
+    answer = (
+        officer_page(people, role).open(dossier.code).post_action_directly(dossier.code, action)
+    )
+    return answer.status, answer.text()
+
+
+# --- Khi: the citizen -----------------------------------------------------------------
+
+
+@when("công dân mở hồ sơ của mình")
+def _(people: People, dossier: Dossier) -> None:
+    citizen_page(people, dossier)
+
+
+@when(parsers.parse('công dân gửi bổ sung "{paper}"'))
+def _(people: People, dossier: Dossier, paper: str) -> None:
+    file = people.supplement_file(paper)
+    citizen_page(people, dossier).send_supplement(paper, file, "Đã chụp lại rõ nét, đủ 4 góc.")
+
+
+@when("công dân thanh toán số tiền đó trực tuyến")
+def _(people: People, dossier: Dossier) -> None:
+    result = citizen_page(people, dossier).pay_online()
+    expect(result.success, "cổng báo thanh toán thành công").to_contain_text(
+        "Thanh toán thành công"
+    )
+
+
+@when(parsers.parse('công dân rút hồ sơ với lý do "{reason}"'))
+def _(people: People, dossier: Dossier, reason: str) -> None:
+    citizen_page(people, dossier).withdraw(reason)
+
+
+# --- Thì: what the officers see -------------------------------------------------------
+
+
+@then(parsers.re(f'{ROLE} thấy hồ sơ ở trạng thái "(?P<status>.+)"'))
+def _(people: People, dossier: Dossier, role: str, status: str) -> None:
+    page = officer_page(people, role).open(dossier.code)
+    expect(page.status, f"{role} thấy trạng thái của hồ sơ {dossier.code}").to_have_text(status)
+
+
+@then(parsers.re(f'{ROLE} thấy thao tác "(?P<action>.+)"'))
+def _(people: People, dossier: Dossier, role: str, action: str) -> None:
+    page = officer_page(people, role).open(dossier.code)
+    expect(page.action_button(action), f"{role} thấy nút “{action}”").to_be_visible()
+
+
+@then(parsers.re(f'{ROLE} không thấy thao tác "(?P<action>.+)"'))
+def _(people: People, dossier: Dossier, role: str, action: str) -> None:
+    page = officer_page(people, role).open(dossier.code)
+    expect(page.action_button(action), f"{role} không được thấy nút “{action}”").to_have_count(0)
+
+
+@then(parsers.re(f"{ROLE} không còn thao tác xử lý nào với hồ sơ"))
+def _(people: People, dossier: Dossier, role: str) -> None:
+    page = officer_page(people, role).open(dossier.code)
+    expect(page.actions, f"{role} không còn thao tác nào với hồ sơ đã kết thúc").to_have_count(0)
+    expect(page.no_action, "trang nói rõ không có thao tác nào").to_be_visible()
+
+
+@then(parsers.re(f'{ROLE} thấy giấy tờ bổ sung "(?P<paper>.+)" trong hồ sơ'))
+def _(people: People, dossier: Dossier, role: str, paper: str) -> None:
+    page = officer_page(people, role).open(dossier.code)
+    row = page.files.get_by_role("row").filter(has_text=paper).filter(has_text="Bổ sung")
+    expect(row, f"{role} thấy “{paper}” công dân vừa bổ sung").to_have_count(1)
+
+
+@then(parsers.parse('cổng từ chối yêu cầu vì vai trò không được "{action}"'))
+def _(direct_answer: tuple[int, str], action: str) -> None:
+    status, body = direct_answer
+    assert status == 403, (
+        f"cổng phải từ chối (HTTP 403) yêu cầu “{action}” gửi thẳng, nhưng trả HTTP {status}"
+    )
+    assert OfficerDossierPage.ROLE_REFUSAL in body, (
+        f"cổng phải nói rõ vai trò không được “{action}”; trang trả về: {body[:300]!r}"
+    )
+
+
+@then(parsers.parse('hồ sơ vẫn ở trạng thái "{status}" trên cổng và trên Cổng DVCQG'))
+def _(
+    people: People, dossier: Dossier, national_portal: ScenarioNationalPortal, status: str
+) -> None:
+    page = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+    expect(page.status, "trạng thái hồ sơ trên cổng không đổi").to_have_text(status)
+    people.api.drain()
+    held = national_portal.dossier(dossier.code) or {}
+    assert held.get("statuses", [])[-1:] == [STATUS_CODES[status]], (
+        f"Cổng DVCQG phải vẫn giữ trạng thái {STATUS_CODES[status]}, nhưng đã nhận {held.get('statuses')}"
+    )
+
+
+@then(parsers.re(f'{ROLE} thấy hồ sơ trong danh sách cần xử lý, đánh dấu "(?P<mark>.+)"'))
+def _(people: People, dossier: Dossier, role: str, mark: str) -> None:
+    queue = OfficerQueuePage(people.officer(role), people.base_url).is_current()
+    expect(queue.row_of(dossier.code), f"hồ sơ {dossier.code} có trong danh sách").to_have_count(1)
+    expect(
+        queue.column(dossier.code, "Việc của tôi"), f"hồ sơ được đánh dấu “{mark}”"
+    ).to_have_text(mark)
+
+
+@then(parsers.re(f'hồ sơ được đánh dấu "Quá hạn" trong danh sách và trong trang xử lý của {ROLE}'))
+def _(people: People, dossier: Dossier, role: str) -> None:
+    queue = OfficerQueuePage(people.officer(role), people.base_url).open()
+    cell = queue.column(dossier.code, "Hạn xử lý")
+    expect(cell, f"danh sách đánh dấu hồ sơ {dossier.code} quá hạn").to_have_text("Quá hạn")
+    page = officer_page(people, role).open(dossier.code)
+    expect(page.overdue_warning, "trang xử lý cảnh báo hồ sơ quá hạn").to_be_visible()
+
+
+@then(parsers.re(f"{ROLE} không thể trả kết quả khi chưa gửi thư xin lỗi"))
+def _(people: People, dossier: Dossier, role: str) -> None:
+    page = officer_page(people, role).open(dossier.code)
+    expect(page.action_button("Gửi thư xin lỗi"), "cổng đề nghị gửi thư xin lỗi").to_be_visible()
+    expect(page.action_button("Trả kết quả"), "chưa được trả kết quả khi quá hạn").to_have_count(0)
+    status = page.post_action_directly(dossier.code, "Trả kết quả").status
+    assert 400 <= status < 500, (
+        f"cổng phải từ chối trả kết quả hồ sơ quá hạn chưa có thư xin lỗi (HTTP {status})"
+    )
+
+
+# --- Thì: what the citizen sees -------------------------------------------------------
+
+
+@then(parsers.parse('công dân thấy hồ sơ của mình ở trạng thái "{status}"'))
+def _(people: People, dossier: Dossier, status: str) -> None:
+    page = citizen_page(people, dossier)
+    expect(page.status, f"công dân thấy trạng thái hồ sơ {dossier.code}").to_have_text(status)
+
+
+@then(parsers.parse('công dân thấy lý do "{reason}"'))
+def _(people: People, dossier: Dossier, reason: str) -> None:
+    expect(citizen_page(people, dossier).reason, "công dân thấy lý do").to_have_text(reason)
+
+
+@then(parsers.parse('công dân thấy yêu cầu bổ sung "{note}"'))
+def _(people: People, dossier: Dossier, note: str) -> None:
+    request = citizen_page(people, dossier).supplement_request()
+    expect(request, "công dân thấy cơ quan yêu cầu bổ sung gì").to_contain_text(note)
+
+
+@then(parsers.parse("công dân thấy số tiền phải nộp {money}"))
+def _(people: People, dossier: Dossier, money: str) -> None:
+    page = citizen_page(people, dossier)
+    expect(page.fee, "công dân thấy số tiền phải nộp").to_have_text(money)
+    expect(page.pay_button, "công dân có nút thanh toán").to_be_visible()
+
+
+@then(parsers.parse('công dân thấy thư xin lỗi "{text}" và ngày hẹn trả mới'))
+def _(people: People, dossier: Dossier, text: str) -> None:
+    page = citizen_page(people, dossier)
+    expect(page.apology, "công dân thấy thư xin lỗi").to_have_text(text)
+    expect(page.due, "ngày hẹn trả mới").not_to_have_text(shown_time(dossier.due_at))
+
+
+@then(parsers.re(f'quá trình xử lý mà công dân thấy ghi "(?P<what>.+)" do {ROLE} thực hiện'))
+def _(people: People, dossier: Dossier, role: str, what: str) -> None:
+    rows = citizen_page(people, dossier).history_rows()
+    name = OfficerDossierPage(people.officer(role), people.base_url).officer_name()
+    done = [r for r in rows if r["what"].startswith(what) and r["who"] == name]
+    assert done, f"quá trình xử lý không ghi “{what}” do {name} ({role}) thực hiện: {rows}"
+
+
+@then("việc thẩm định và việc phê duyệt do hai cán bộ khác vai trò thực hiện")
+def _(people: People, dossier: Dossier) -> None:
+    rows = citizen_page(people, dossier).history_rows()
+    appraisal = [r for r in rows if r["what"].startswith("Thẩm định")]
+    approval = [r for r in rows if r["what"].startswith("Phê duyệt")]
+    assert appraisal and approval, f"thiếu bước thẩm định hoặc phê duyệt: {rows}"
+    assert (appraisal[-1]["who"], appraisal[-1]["role"]) != (
+        approval[-1]["who"],
+        approval[-1]["role"],
+    ), (
+        f"thẩm định và phê duyệt phải do hai người, hai vai trò khác nhau: {appraisal[-1]} / {approval[-1]}"
+    )
+
+
+LEFT = re.compile(r"^(?:(\d+) ngày)? ?(?:(\d+) giờ)? ?(?:(\d+) phút)? ?làm việc$")
+
+
+def working_hours(label: str) -> float:
+    """ "1 ngày 2 giờ 30 phút làm việc" → 10.5 (8 working hours a day)."""
+    found = LEFT.match(label.strip())
+    assert found, f"thời gian còn lại không đúng dạng “N ngày M giờ làm việc”: {label!r}"
+    days, hours, minutes = (int(x or 0) for x in found.groups())
+    return days * 8 + hours + minutes / 60
+
+
+@then("công dân thấy ngày hẹn trả và thời gian xử lý còn lại của hồ sơ")
+def _(people: People, dossier: Dossier) -> None:
+    page = citizen_page(people, dossier)
+    expect(page.due, "ngày hẹn trả cổng đã hẹn").to_have_text(shown_time(dossier.due_at))
+    left = working_hours(page.time_left.inner_text())
+    budget = people.procedure_days(dossier.procedure) * 8
+    assert 0 < left <= budget, f"thời gian còn lại {left} giờ phải trong (0, {budget}] giờ làm việc"
+
+
+@then(parsers.re(f"{ROLE} thấy cùng ngày hẹn trả và thời gian xử lý còn lại như công dân"))
+def _(people: People, dossier: Dossier, role: str) -> None:
+    citizen = citizen_page(people, dossier)
+    page = officer_page(people, role).open(dossier.code)
+    expect(page.due, "cán bộ thấy cùng ngày hẹn trả").to_have_text(citizen.due.inner_text())
+    expect(page.time_left, "cán bộ thấy cùng thời gian còn lại").to_have_text(
+        citizen.time_left.inner_text()
+    )
+
+
+@then("công dân thấy hồ sơ đã quá hạn")
+def _(people: People, dossier: Dossier) -> None:
+    page = citizen_page(people, dossier)
+    expect(page.time_left, "thời gian còn lại báo quá hạn").to_contain_text("Quá hạn")

@@ -1,0 +1,360 @@
+"""Checklist item 4 (second half): every status change reaches the national portal.
+
+What the national portal holds is read from its control API (``national_portal``) and
+compared with what the portal shows the citizen and the officers: the national
+portal's view is checked against the service's own pages, never against itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.evidence import attach_json
+from fixtures.national_portal import (
+    STATUS_CODES,
+    STATUS_NAMES,
+    ScenarioNationalPortal,
+    journal_of,
+    parse_stamp,
+    rejected_calls,
+)
+from fixtures.polling import poll
+from pages.reference.dossier_tracking import CitizenDossierPage
+from pages.reference.my_dossiers import MyDossiersPage
+from pages.reference.officer.dossier import OfficerDossierPage
+from pages.reference.officer.queue import OfficerQueuePage
+from steps.processing import Dossier, People, procedure_code
+
+RECORD_TEXT = (
+    "MaHoSo", "MaTTHC", "TenTTHC", "ChuHoSo", "SoDinhDanh", "SoDienThoai", "TrichYeuHoSo",
+    "DonViXuLy",
+)  # fmt: skip
+
+
+def codes_in(text: str) -> list[int]:
+    return [int(code) for code in re.findall(r"\d+", text)]
+
+
+def shown(stamp: str) -> str:
+    """A national ``yyyyMMddHHmmss`` written as the portal writes moments (to the minute)."""
+    moment = parse_stamp(stamp)
+    assert moment is not None, f"ngày giờ {stamp!r} không theo định dạng yyyyMMddHHmmss"
+    return moment.strftime("%H:%M %d/%m/%Y")
+
+
+def accepted_records(national_portal: ScenarioNationalPortal, code: str) -> list[dict[str, Any]]:
+    """The DongBoHoSoMC calls of this scenario for ``code`` that the national portal took."""
+    entries = journal_of(national_portal.scenario_journal("DongBoHoSoMC"), code)
+    return [e["body"]["data"] for e in entries if e["verdict"] == "accepted"]
+
+
+def settled(
+    people: People, national_portal: ScenarioNationalPortal, code: str, last: int
+) -> dict[str, Any]:
+    """What the national portal holds once ``last`` arrived and the portal sent everything."""
+    national_portal.wait_for_status(code, last)
+    people.api.drain()
+    return national_portal.dossier(code) or {}
+
+
+# --- Cho ----------------------------------------------------------------------------
+
+
+@given(
+    parsers.re(r'một công dân có các hồ sơ "(?P<procedure>.+)" ở các trạng thái (?P<names>.+)'),
+    target_fixture="dossiers",
+)
+def _(
+    people: People, national_portal: ScenarioNationalPortal, procedure: str, names: str
+) -> list[Dossier]:
+    made = []
+    for name in re.findall(r'"([^"]+)"', names):
+        dossier = people.new_dossier(procedure_code(procedure), STATUS_CODES[name])
+        national_portal.watch(dossier.code)
+        made.append(dossier)
+    return made
+
+
+@given("Cổng DVCQG ngừng phục vụ các lời gọi của hồ sơ")
+def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    national_portal.arm("down", times=0, match={"MaHoSo": dossier.code})
+
+
+@given("phiên làm việc của cổng với Cổng DVCQG hết hạn")
+def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    national_portal.arm("session_expired", times=1, match={"MaHoSo": dossier.code})
+
+
+# --- Khi ----------------------------------------------------------------------------
+
+
+@when("Cổng DVCQG hoạt động trở lại")
+def _(national_portal: ScenarioNationalPortal) -> None:
+    national_portal.clear_faults()
+
+
+@when("cổng gửi xong mọi thay đổi đang chờ")
+def _(people: People) -> None:
+    people.api.drain()
+
+
+# --- Thì: one dossier -----------------------------------------------------------------
+
+
+@then(
+    parsers.re(
+        r"Cổng DVCQG nhận các trạng thái (?P<expected>[\d, ]+) của hồ sơ theo đúng thứ tự, "
+        r"mỗi trạng thái một lần"
+    )
+)
+def _(
+    people: People, national_portal: ScenarioNationalPortal, dossier: Dossier, expected: str
+) -> None:
+    wanted = codes_in(expected)
+    held = settled(people, national_portal, dossier.code, wanted[-1])
+    assert held["statuses"] == wanted, (
+        f"Cổng DVCQG phải nhận lần lượt các trạng thái {wanted}, mỗi trạng thái một lần; "
+        f"đã nhận {held['statuses']}"
+    )
+    sent = [record["TrangThaiHoSo"] for record in accepted_records(national_portal, dossier.code)]
+    assert sent == wanted, (
+        f"các lời gọi DongBoHoSoMC được nhận mang trạng thái {sent}, không phải {wanted}"
+    )
+
+
+@then(
+    "mọi bản ghi hồ sơ gửi Cổng DVCQG đủ trường, đúng chủ hồ sơ, ngày giờ theo định dạng yyyyMMddHHmmss"
+)
+def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    records = accepted_records(national_portal, dossier.code)
+    assert records, f"Cổng DVCQG không nhận bản ghi nào của hồ sơ {dossier.code}"
+    for record in records:
+        where = f"bản ghi trạng thái {record.get('TrangThaiHoSo')}"
+        missing = [name for name in RECORD_TEXT if not str(record.get(name) or "").strip()]
+        assert not missing, f"{where} thiếu {missing}"
+        owner = (record["MaTTHC"], record["SoDinhDanh"], record["ChuHoSo"], record["LoaiDoiTuong"])
+        citizen = dossier.citizen
+        assert owner == (dossier.procedure, citizen.cccd, citizen.full_name, 1), (
+            f"{where}: thủ tục/chủ hồ sơ {owner} không phải của hồ sơ này"
+        )
+        dates = ["NgayTiepNhan", "NgayHenTra"] + (
+            ["NgayTra"] if record["TrangThaiHoSo"] == 10 else []
+        )
+        bad = {name: record.get(name) for name in dates if parse_stamp(record.get(name)) is None}
+        assert not bad, f"{where}: ngày giờ không theo định dạng yyyyMMddHHmmss: {bad}"
+
+
+@then("ngày nộp, ngày hẹn trả và ngày trả trên Cổng DVCQG khớp với những gì công dân thấy")
+def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    record = (national_portal.dossier(dossier.code) or {})["record"]
+    page = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+    pairs = {
+        "NgayTiepNhan / Ngày nộp": (record["NgayTiepNhan"], page.submitted_at),
+        "NgayHenTra / Ngày hẹn trả": (record["NgayHenTra"], page.due),
+        "NgayTra / Ngày trả kết quả": (record["NgayTra"], page.returned_at),
+    }
+    for what, (stamp, fact) in pairs.items():
+        assert shown(stamp) == fact.inner_text().strip(), (
+            f"{what}: Cổng DVCQG giữ {stamp}, công dân thấy {fact.inner_text()!r}"
+        )
+
+
+@then("Cổng DVCQG không từ chối lời gọi nào của hồ sơ")
+def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    people.api.drain()
+    kept = rejected_calls(national_portal.dossier(dossier.code) or {})
+    journaled = [  # refused data (error_code 1, 2, 3), not an expired session the portal renews
+        f"#{e['seq']} {e['service']}: {e['reason']}"
+        for e in journal_of(national_portal.scenario_journal(), dossier.code)
+        if e["verdict"] == "rejected" and (e.get("extra") or {}).get("error_code") in (1, 2, 3)
+    ]
+    assert not (kept or journaled), (
+        f"Cổng DVCQG đã từ chối {len(kept or journaled)} lời gọi của hồ sơ {dossier.code}: "
+        f"{kept or journaled}"
+    )
+
+
+@then("các bước tiến độ trên Cổng DVCQG khớp từng dòng với quá trình xử lý mà công dân thấy")
+def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    people.api.drain()
+    rows = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code).history_rows()
+    held = national_portal.wait_for_progress(dossier.code, len(rows))
+    progress = [
+        {"at": shown(p["ThoiDiemXuLy"]), "who": p["NguoiXuLy"], "what": p["NoiDungXuLy"],
+         "status": STATUS_NAMES.get(p["TrangThai"], str(p["TrangThai"]))}
+        for p in held["progress"]
+    ]  # fmt: skip
+    portal = [{key: row[key] for key in ("at", "who", "what", "status")} for row in rows]
+    attach_json("Đối chiếu tiến độ: cổng / Cổng DVCQG", {"cổng": portal, "Cổng DVCQG": progress})
+    assert progress == portal, (
+        f"tiến độ trên Cổng DVCQG khác quá trình xử lý trên cổng:\n"
+        f"  Cổng DVCQG: {progress}\n  cổng:       {portal}"
+    )
+
+
+@then(parsers.parse("các bước tiến độ lần lượt do {actors} thực hiện"))
+def _(
+    people: People, national_portal: ScenarioNationalPortal, dossier: Dossier, actors: str
+) -> None:
+    names = []
+    for actor in [a.strip() for a in actors.split(",")]:
+        if actor == "công dân":
+            names.append(dossier.citizen.full_name)
+        else:
+            page = OfficerDossierPage(people.officer(actor), people.base_url).open(dossier.code)
+            names.append(page.officer_name())
+    held = national_portal.wait_for_progress(dossier.code, len(names))
+    done_by = [p["NguoiXuLy"] for p in held["progress"]]
+    assert done_by == names, f"NguoiXuLy của các bước tiến độ là {done_by}, người đã làm là {names}"
+
+
+@then("giấy tờ công dân bổ sung có trong TaiLieuNop trên Cổng DVCQG với đúng mã băm SHA-256")
+def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    digest = hashlib.sha256(people.made_files[-1].read_bytes()).hexdigest()
+    people.api.drain()
+    record = (national_portal.dossier(dossier.code) or {})["record"]
+    hashes = [paper.get("MaBam") for paper in record["TaiLieuNop"]]
+    assert digest in hashes, (
+        f"TaiLieuNop không có tệp bổ sung SHA-256 {digest}: {record['TaiLieuNop']}"
+    )
+
+
+@then(
+    parsers.re(
+        r"Cổng DVCQG giữ hồ sơ ở trạng thái (?P<status>\d+) với khoản phí (?P<amount>\d+) đồng "
+        r"(?P<state>chưa thanh toán|đã thanh toán)(?:, đúng mã giao dịch công dân thấy)?$"
+    )
+)
+def _(
+    people: People, national_portal: ScenarioNationalPortal, dossier: Dossier,
+    status: str, amount: str, state: str,
+) -> None:  # fmt: skip
+    record = settled(people, national_portal, dossier.code, int(status))["record"]
+    fees = record["DanhSachLePhi"]
+    assert len(fees) == 1, f"DanhSachLePhi phải có đúng một khoản phí: {fees}"
+    paid = 1 if state == "đã thanh toán" else 0
+    assert (fees[0]["MucThuPhi"], fees[0]["TrangThaiThanhToan"]) == (int(amount), paid), (
+        f"khoản phí trên Cổng DVCQG {fees[0]} không phải {amount} đồng {state}"
+    )
+    if paid:
+        page = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+        transaction = page.transaction.inner_text().strip()
+        assert fees[0]["MaGiaoDich"] == transaction, (
+            f"MaGiaoDich trên Cổng DVCQG {fees[0]['MaGiaoDich']!r}, công dân thấy {transaction!r}"
+        )
+
+
+@then(parsers.parse('bước tiến độ cuối cùng trên Cổng DVCQG ghi lý do "{reason}"'))
+def _(
+    people: People, national_portal: ScenarioNationalPortal, dossier: Dossier, reason: str
+) -> None:
+    people.api.drain()
+    last = (national_portal.dossier(dossier.code) or {})["progress"][-1]
+    assert reason in last["NoiDungXuLy"], f"bước tiến độ cuối không ghi lý do: {last}"
+
+
+@then("Cổng DVCQG giữ đúng trạng thái mà công dân thấy trên cổng")
+def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    people.api.drain()
+    held = national_portal.dossier(dossier.code) or {}
+    page = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+    on_portal = page.status.inner_text().strip()
+    national = STATUS_NAMES.get(held["record"]["TrangThaiHoSo"])
+    assert national == on_portal, f"Cổng DVCQG giữ “{national}”, công dân thấy “{on_portal}”"
+
+
+@then("cổng đã thử gửi nhưng Cổng DVCQG chưa nhận trạng thái mới nào của hồ sơ")
+def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    poll(
+        lambda: [e for e in journal_of(national_portal.scenario_journal(), dossier.code)
+                 if e["verdict"] == "fault"],
+        what=f"cổng thử gửi thay đổi của hồ sơ {dossier.code} khi Cổng DVCQG ngừng phục vụ",
+    )  # fmt: skip
+    held = national_portal.dossier(dossier.code) or {}
+    assert held.get("statuses") == [1], f"Cổng DVCQG đang ngừng mà vẫn nhận: {held.get('statuses')}"
+
+
+@then("cổng đăng nhập lại Cổng DVCQG rồi gửi tiếp")
+def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    national_portal.wait_for_status(dossier.code, 2)
+    journal = national_portal.scenario_journal()
+    expired = [e["seq"] for e in journal_of(journal, dossier.code) if e["verdict"] == "fault"]
+    assert expired, "Cổng DVCQG chưa báo phiên hết hạn cho lời gọi nào của hồ sơ"
+    logins = [e["seq"] for e in journal if e["service"] == "dang-nhap" and e["status"] == 200]
+    assert any(seq > expired[0] for seq in logins), (
+        f"sau khi phiên hết hạn (lời gọi #{expired[0]}), cổng không đăng nhập lại: {logins}"
+    )
+
+
+# --- Thì: the whole run ---------------------------------------------------------------
+
+
+@then("trạng thái mọi hồ sơ mà cán bộ thấy trên cổng trùng với trạng thái Cổng DVCQG đang giữ")
+def _(people: People, national_portal: ScenarioNationalPortal, dossiers: list[Dossier]) -> None:
+    on_portal = OfficerQueuePage(people.officer("cán bộ một cửa"), people.base_url)
+    portal = on_portal.open(everything=True).statuses()
+    held = national_portal.all_dossiers()["dossiers"]
+    compared = {
+        code: (shown_status, status_name(held.get(code))) for code, shown_status in portal.items()
+    }
+    attach_json("Đối soát trạng thái: cổng / Cổng DVCQG", compared)
+    assert all(d.code in portal for d in dossiers), "danh sách của cán bộ thiếu hồ sơ vừa tạo"
+    differ = {code: pair for code, pair in compared.items() if pair[0] != pair[1]}
+    assert not differ, (
+        f"{len(differ)}/{len(compared)} hồ sơ lệch trạng thái (cổng, Cổng DVCQG): {differ}"
+    )
+
+
+def status_name(held: dict[str, Any] | None) -> str:
+    if not held or not held.get("record"):
+        return "(Cổng DVCQG không có hồ sơ)"
+    return STATUS_NAMES.get(held["record"]["TrangThaiHoSo"], "?")
+
+
+@then('trạng thái các hồ sơ trong "Hồ sơ của tôi" của công dân trùng với Cổng DVCQG')
+def _(people: People, national_portal: ScenarioNationalPortal, dossiers: list[Dossier]) -> None:
+    mine = MyDossiersPage(people.citizen(), people.base_url).open().statuses()
+    for dossier in dossiers:
+        national = status_name(national_portal.dossier(dossier.code))
+        assert mine.get(dossier.code) == national, (
+            f"hồ sơ {dossier.code}: công dân thấy “{mine.get(dossier.code)}”, Cổng DVCQG giữ “{national}”"
+        )
+
+
+@then("Cổng DVCQG không giữ hồ sơ nào mà cổng không có")
+def _(people: People, national_portal: ScenarioNationalPortal) -> None:
+    queue = OfficerQueuePage(people.officer("cán bộ một cửa"), people.base_url)
+    listed = set(queue.open(everything=True).statuses())
+    unknown = []
+    for code in sorted(set(national_portal.all_dossiers()["dossiers"]) - listed):
+        if code not in queue.search(code).statuses():  # the list may be cut short: look it up
+            unknown.append(code)
+    assert not unknown, f"Cổng DVCQG giữ hồ sơ mà cổng không có: {unknown}"
+
+
+@then("Cổng DVCQG không từ chối lời gọi nào của cổng trong lần chạy")
+def _(national_portal: ScenarioNationalPortal) -> None:
+    everything = national_portal.all_dossiers()
+    refused = {code: rejected_calls(held) for code, held in everything["dossiers"].items()}
+    refused = {code: calls for code, calls in refused.items() if calls}
+    loose = everything.get("rejected_without_MaHoSo", [])
+    warehouse = national_portal.warehouse_rejected()
+    attach_json(
+        "Lời gọi bị Cổng DVCQG từ chối", {"hồ sơ": refused, "khác": loose, "kho": warehouse}
+    )
+    assert not (refused or loose or warehouse), (
+        f"Cổng DVCQG đã từ chối lời gọi của cổng: theo hồ sơ {refused}; không mã hồ sơ {loose}; "
+        f"kho dữ liệu {warehouse}"
+    )
+
+
+@then("cổng không còn thay đổi nào bị từ chối hay đang chờ gửi")
+def _(people: People) -> None:
+    outbox = people.api.outbox()
+    assert (outbox["pending"], outbox["rejected"]) == (0, 0), (
+        f"hàng đợi gửi Cổng DVCQG của cổng: {outbox['pending']} đang chờ, {outbox['rejected']} bị từ chối"
+    )
