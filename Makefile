@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 ALLURE := node_modules/.bin/allure
 RESULTS ?= reports/allure-results
 PYTEST_ARGS ?=
+# the default suite: the checklist of QĐ 31/2021 (features/test_beyond_checklist.py: the rest)
+CHECKLIST := features/test_checklist.py
 
 .PHONY: setup demo test unit e2e report serve lint clean
 
@@ -14,11 +16,12 @@ setup:
 ## the main job: the whole checklist against the reference portal, then the consolidated report
 demo: setup
 	@rm -rf $(RESULTS)
-	-$(PY) -m pytest features --alluredir=$(RESULTS) $(PYTEST_ARGS); echo $$? > reports/.demo-exit
+	-$(PY) -m pytest $(CHECKLIST) --alluredir=$(RESULTS) $(PYTEST_ARGS); echo $$? > reports/.demo-exit
 	@$(MAKE) --no-print-directory report
 	@exit $$(cat reports/.demo-exit)
 
-## every test of the project: unit/contract tests, then the e2e suite
+## every test of the project: unit/contract tests, then the e2e suite: the checklist and
+## beyond it (security, reliability, accessibility), into one results folder
 test: setup
 	$(PY) -m pytest tests $(PYTEST_ARGS)
 	@rm -rf $(RESULTS)
@@ -27,9 +30,10 @@ test: setup
 unit: setup
 	$(PY) -m pytest tests $(PYTEST_ARGS)
 
+## the default suite: the checklist (items 1-5); PYTEST_ARGS="-m payment", "--target NAME", ...
 e2e: setup
 	@rm -rf $(RESULTS)
-	$(PY) -m pytest features --alluredir=$(RESULTS) $(PYTEST_ARGS)
+	$(PY) -m pytest $(CHECKLIST) --alluredir=$(RESULTS) $(PYTEST_ARGS)
 
 ## one single-file Allure report + the compliance summary (reports/compliance/) from every
 ## results folder given: RESULTS="shard1 shard2 ..." (default reports/allure-results)
@@ -49,6 +53,17 @@ serve: setup
 .PHONY: selfcheck
 selfcheck: setup
 	$(PY) -m scripts.selfcheck $(SELFCHECK_ARGS)
+
+## how long the default suite + report take, and the suite's overhead over bare Playwright
+## (reports/bench.json); CHECK=1: exit 1 when a target of issue #11 is missed
+.PHONY: bench
+bench: setup
+	$(PY) -m scripts.bench --results $(RESULTS) $(if $(CHECK),--check) --pytest-args="$(PYTEST_ARGS)"
+
+## the default suite N times (default 10): which scenarios changed outcome (reports/flake-check.json)
+.PHONY: flake-check
+flake-check: setup
+	$(PY) -m scripts.flake_check --runs $(or $(N),10) --pytest-args="$(PYTEST_ARGS)"
 
 lint: setup
 	$(VENV)/bin/ruff check .

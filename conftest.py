@@ -3,6 +3,7 @@
 pytest_plugins = [
     "fixtures.plugin",
     "fixtures.sharding",
+    "fixtures.pages",
     "fixtures.journals",
     "fixtures.allure_labels",
     "fixtures.national_portal",
@@ -14,4 +15,8 @@ pytest_plugins = [
     "steps.processing",
     "steps.sync",
     "steps.result",
+    "steps.security",
+    "steps.security_web",
+    "steps.reliability",
+    "steps.accessibility",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,7 +17,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from portal import defects
 from portal.adapters.sso import SsoClient
 from portal.db import Base, make_engine, make_sessionmaker
-from portal.integration.e_result_pki import AgencyPki
+from portal.integration.e_result import prepare_fonts
+from portal.integration.e_result_pki import AgencyPki, prepare_signing
 from portal.integration.national import NationalPortalClient, outbox_sender
 from portal.integration.outbox import OutboxWorker
 from portal.integration.payment import PaymentClient
@@ -37,6 +39,11 @@ ERROR_MESSAGES = {
     404: "Không tìm thấy trang bạn yêu cầu.",
     405: "Thao tác không được hỗ trợ.",
 }
+
+
+def prepare_documents() -> None:
+    prepare_fonts()
+    prepare_signing()
 
 
 def create_app(settings: PortalSettings | None = None) -> FastAPI:
@@ -81,6 +88,9 @@ def create_app(settings: PortalSettings | None = None) -> FastAPI:
             worker = OutboxWorker(maker, outbox_sender(app.state.national))
             app.state.outbox_worker = worker
             worker.start()
+            # The result documents' fonts and the signing library are prepared once; do it
+            # now, off the event loop, rather than in the first request that signs a result.
+            threading.Thread(target=prepare_documents, name="documents", daemon=True).start()
             recovery = start_payment_recovery(
                 maker,
                 app.state.payment,

@@ -55,6 +55,10 @@ class PortalSettings(BaseSettings):
     national_password: str = DEFAULT_NATIONAL_PASSWORD
     national_madonvi: str = "000.00.00.H99"
 
+    # Another markup of the citizen pages ("b": other headings, labels, link and button
+    # texts), to prove the suite's page-object adapters (pages/variant/); templates only.
+    ui_variant: Literal["", "b"] = ""
+
     # Seeded defects switched on (comma-separated names of portal/defects.py), test mode only.
     defects: str = ""
 

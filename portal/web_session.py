@@ -16,6 +16,7 @@ from fastapi import HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import sessionmaker
 
+from portal import defects
 from portal.models import WebSession
 
 COOKIE = "dvc_session"
@@ -158,6 +159,8 @@ async def require_csrf(request: Request) -> None:
     posted = str(form.get("csrf_token", ""))
     expected = session_of(request).get("csrf")
     if not expected or not secrets.compare_digest(posted, str(expected)):
+        if defects.active("csrf_unchecked"):  # seeded defect: the token is not enforced
+            return
         raise HTTPException(
             status_code=403, detail="Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang."
         )

@@ -3,14 +3,19 @@
 Runs the suite against the healthy reference portal (it must be all green), then once
 per seeded defect of ``portal/defects.py`` with ``PORTAL_DEFECTS=<name>`` in the
 environment of the run (the portal is started by the suite's fixtures with it) and only
-the scenarios tagged as the defect's ``tags``. A defect is detected when a scenario that
-passed against the healthy portal fails against the defective one. Writes
-``reports/selfcheck/selfcheck.json`` and ``selfcheck.md``, prints the table, and exits 1
-when the healthy run is not green or a defect goes undetected.
+the scenarios tagged as the defect's ``tags`` in the defect's ``where`` (feature files,
+optionally narrowed to scenarios by name). The healthy run is exactly the union of those
+scenarios, split over ``--jobs`` shards. A defect is detected when a scenario that passed
+against the healthy portal fails against the defective one. Writes
+``reports/selfcheck.json`` and ``reports/selfcheck.md``, prints the table, and exits 1
+when the healthy run is not green, a defect goes undetected or the catalogue has fewer
+than 30 defects.
 
-This module is also the tiny pytest plugin that records each scenario's outcome
-(``-p scripts.selfcheck --selfcheck-out FILE``); as a plugin it imports nothing of the
-portal, so the suite's process knows nothing of the catalogue.
+This module is also the tiny pytest plugin that selects the scenarios
+(``-p scripts.selfcheck --selfcheck-select FILE``; scripts/outcomes.py records each one's
+outcome); as a plugin it imports nothing of the portal, so the suite's process knows
+nothing of the catalogue (the selection reaches it as tags, feature files and scenario
+names).
 """
 
 from __future__ import annotations
@@ -29,75 +34,56 @@ from typing import Any
 
 import pytest
 
+from scripts.outcomes import scenario_place
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "reports"  # selfcheck.json, selfcheck.md
 RUNS = ROOT / "reports" / "test-results" / "selfcheck"  # each run's log and outcomes
-RUN_TIMEOUT_S = 30 * 60  # one pytest run; a hung run counts as "not detected"
+RUN_TIMEOUT_S = 15 * 60  # one pytest run; a hung run counts as "not detected"
+MIN_DEFECTS = 30  # issue #9: the catalogue holds at least this many
 
 # --- the pytest plugin (-p scripts.selfcheck) -------------------------------------------
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--selfcheck-out", metavar="FILE", help="write each scenario's outcome here")
+    parser.addoption(
+        "--selfcheck-select",
+        metavar="FILE",
+        help='run only the scenarios of these selectors (JSON: [{"tags": [...], "where": [...]}])',
+    )
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    path = config.getoption("--selfcheck-out")
-    if path:
-        config.pluginmanager.register(OutcomeRecorder(Path(path)), "selfcheck-recorder")
+def selected(item: pytest.Item, selectors: Sequence[dict[str, Any]]) -> bool:
+    """Whether the scenario carries one of a selector's tags and lies in one of its places.
+
+    A place is a feature file relative to features/ (``01_x/y.feature``), optionally with
+    ``::start of the scenario name``; a selector without places takes every feature."""
+    markers = {mark.name for mark in item.iter_markers()}
+    feature_file, name = scenario_place(item)
+    for selector in selectors:
+        if not markers & set(selector["tags"]):
+            continue
+        places = selector.get("where") or []
+        if not places:
+            return True
+        for place in places:
+            path, _, prefix = place.partition("::")
+            if path == feature_file and name.startswith(prefix):
+                return True
+    return False
 
 
-def scenario_name(item: pytest.Item) -> tuple[str, str]:
-    """(feature, scenario) as the Gherkin names them, outline values filled in."""
-    callspec = getattr(item, "callspec", None)
-    example = callspec.params.get("_pytest_bdd_example", {}) if callspec else {}
-    function = getattr(item, "obj", None)
-    if function is None:
-        return "", item.name
-    try:
-        from pytest_bdd.scenario import scenario_wrapper_template_registry
-
-        template = scenario_wrapper_template_registry[function]
-        name = str(template.render(example).name)
-    except (ImportError, KeyError, AttributeError, TypeError):
-        return "", item.name
-    if name == template.name and example:  # an outline whose name has no <placeholder>
-        name += f" [{', '.join(str(value) for value in example.values())}]"
-    return str(template.feature.name), name
-
-
-class OutcomeRecorder:
-    """Each collected scenario: passed, failed (any phase), skipped or not run; as JSON."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.outcomes: dict[str, dict[str, Any]] = {}
-
-    def pytest_collection_finish(self, session: pytest.Session) -> None:
-        for item in session.items:  # the selected ones (after -m, -k)
-            feature, scenario = scenario_name(item)
-            self.outcomes[item.nodeid] = {
-                "feature": feature,
-                "scenario": scenario,
-                "outcome": "not run",
-                "seconds": 0.0,
-            }
-
-    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        entry = self.outcomes.get(report.nodeid)
-        if entry is None:
-            return
-        entry["seconds"] = round(entry["seconds"] + report.duration, 2)
-        if report.failed:
-            entry["outcome"] = "failed"
-        elif report.skipped and entry["outcome"] != "failed":
-            entry["outcome"] = "skipped"
-        elif report.when == "call" and entry["outcome"] == "not run":
-            entry["outcome"] = "passed"
-
-    def pytest_sessionfinish(self, exitstatus: int) -> None:
-        body = {"exit_status": int(exitstatus), "scenarios": self.outcomes}
-        self.path.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
+@pytest.hookimpl(tryfirst=True)  # before --shard deals the scenarios out
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    path = config.getoption("--selfcheck-select")
+    if not path:
+        return
+    selectors = json.loads(Path(path).read_text(encoding="utf-8"))
+    keep = [item for item in items if selected(item, selectors)]
+    dropped = [item for item in items if item not in keep]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
 
 
 # --- the runner ---------------------------------------------------------------------------
@@ -105,43 +91,64 @@ class OutcomeRecorder:
 
 @dataclass
 class Run:
-    """One pytest run of the suite: which defect (None: healthy), which tags, what happened."""
+    """One pytest run of the suite: which defect (None: healthy), what ran, what happened."""
 
     defect: str | None
-    tags: tuple[str, ...]
+    selectors: list[dict[str, Any]]
     exit_code: int = -1
     seconds: float = 0.0
     scenarios: dict[str, dict[str, Any]] = field(default_factory=dict)
     log: Path | None = None
 
+    @property
+    def broken(self) -> bool:
+        """Nothing ran to a verdict: no scenario passed or failed."""
+        return not (self.by_outcome("passed") or self.by_outcome("failed"))
+
     def by_outcome(self, outcome: str) -> list[str]:
         return [nodeid for nodeid, s in self.scenarios.items() if s["outcome"] == outcome]
+
+    def keys_of(self, outcome: str) -> set[str]:
+        """The scenarios (feature file::name, stable across test modules) with this outcome."""
+        return {s.get("key", n) for n, s in self.scenarios.items() if s["outcome"] == outcome}
 
     def name_of(self, nodeid: str) -> str:
         return str(self.scenarios[nodeid]["scenario"])
 
 
-def marker_expression(tags: Sequence[str]) -> str:
-    return " or ".join(sorted(set(tags)))
+def selector(defect: Any) -> dict[str, Any]:
+    return {"tags": sorted(defect.tags), "where": list(defect.where)}
+
+
+def marker_expression(selectors: Sequence[dict[str, Any]]) -> str:
+    return " or ".join(sorted({tag for s in selectors for tag in s["tags"]}))
 
 
 def run_suite(
-    defect: str | None, tags: Sequence[str], workdir: Path, extra: Sequence[str] = ()
+    label: str,
+    defect: str | None,
+    selectors: list[dict[str, Any]],
+    workdir: Path,
+    extra: Sequence[str] = (),
 ) -> Run:
-    """Run the scenarios tagged ``tags`` with ``PORTAL_DEFECTS=defect`` (none when healthy)."""
-    label = defect or "healthy"
+    """Run the scenarios of ``selectors`` with ``PORTAL_DEFECTS=defect`` (none when healthy)."""
     workdir.mkdir(parents=True, exist_ok=True)
     results, log = workdir / f"{label}.json", workdir / f"{label}.log"
+    select = workdir / f"{label}.select.json"
+    select.write_text(json.dumps(selectors, ensure_ascii=False, indent=1), encoding="utf-8")
     results.unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if k != "PORTAL_DEFECTS"}
     if defect:
         env["PORTAL_DEFECTS"] = defect
     command = [
-        sys.executable, "-m", "pytest", "features", "-m", marker_expression(tags),
-        "-p", "scripts.selfcheck", "--selfcheck-out", str(results),
+        sys.executable, "-m", "pytest", "features", "-m", marker_expression(selectors),
+        # outcomes first: scripts.selfcheck imports it, and pytest must load it as a plugin
+        # before (it rewrites a plugin's asserts only when it imports the module itself)
+        "-p", "scripts.outcomes", "--outcomes-out", str(results),
+        "-p", "scripts.selfcheck", "--selfcheck-select", str(select),
         "--basetemp", str(workdir / f"tmp-{label}"), "-q", "-rN", *extra,
     ]  # fmt: skip
-    run = Run(defect=defect, tags=tuple(tags), log=log)
+    run = Run(defect=defect, selectors=selectors, log=log)
     started = time.monotonic()
     with log.open("wb") as out:
         try:
@@ -157,21 +164,75 @@ def run_suite(
     return run
 
 
+def run_healthy(selectors: list[dict[str, Any]], workdir: Path, shards: int) -> Run:
+    """The healthy portal over the union of the defects' scenarios, ``shards`` runs at once."""
+    shards = max(shards, 1)
+    if shards == 1:
+        return run_suite("healthy", None, selectors, workdir)
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=shards) as pool:
+        parts = list(
+            pool.map(
+                lambda i: run_suite(
+                    f"healthy-{i}", None, selectors, workdir, ["--shard", f"{i}/{shards}"]
+                ),
+                range(1, shards + 1),
+            )
+        )
+    merged = Run(defect=None, selectors=selectors, log=parts[0].log)
+    merged.exit_code = max((p.exit_code for p in parts), key=lambda code: code != 0)
+    merged.seconds = round(time.monotonic() - started, 1)
+    for part in parts:
+        merged.scenarios.update(part.scenarios)
+    return merged
+
+
 def verdict(defect: Any, run: Run, healthy: Run) -> dict[str, Any]:
     """Detected: a scenario green against the healthy portal is red against this defect."""
-    green = set(healthy.by_outcome("passed"))
-    caught = [nodeid for nodeid in run.by_outcome("failed") if nodeid in green]
+    green = healthy.keys_of("passed")
+    caught = [n for n in run.by_outcome("failed") if run.scenarios[n].get("key", n) in green]
     return {
         "name": defect.name,
         "area": defect.area,
         "description": defect.description,
         "tags": list(defect.tags),
+        "where": list(defect.where),
         "detected": bool(caught),
         "caught_by": [run.name_of(nodeid) for nodeid in caught],
+        "broken_run": run.broken,
         "scenarios_run": len(run.scenarios),
         "exit_code": run.exit_code,
-        "seconds": run.seconds,
+        "duration_s": run.seconds,
     }
+
+
+def summary(
+    healthy: Run, verdicts: list[dict[str, Any]], *, jobs: int, seconds: float
+) -> dict[str, Any]:
+    """The report: ``{"healthy": {"passed", "failed"}, "defects", "detected", "total"}`` + extras."""
+    passed, failed = healthy.by_outcome("passed"), healthy.by_outcome("failed")
+    return {
+        "healthy": {
+            "passed": len(passed),
+            "failed": len(failed),
+            "not_passed": [healthy.name_of(n) for n in healthy.scenarios if n not in passed],
+            "exit_code": healthy.exit_code,
+            "duration_s": healthy.seconds,
+        },
+        "defects": verdicts,
+        "detected": sum(1 for v in verdicts if v["detected"]),
+        "total": len(verdicts),
+        "jobs": jobs,
+        "duration_s": seconds,
+    }
+
+
+def succeeded(report: dict[str, Any], *, whole_catalogue: bool) -> bool:
+    """Healthy all green, every defect detected, and (for the whole catalogue) ≥ 30 of them."""
+    healthy = report["healthy"]
+    green = healthy["exit_code"] == 0 and healthy["passed"] > 0 and not healthy["not_passed"]
+    enough = report["total"] >= MIN_DEFECTS or not whole_catalogue
+    return green and enough and report["detected"] == report["total"]
 
 
 def table_rows(report: dict[str, Any]) -> Iterator[list[str]]:
@@ -183,7 +244,10 @@ def table_rows(report: dict[str, Any]) -> Iterator[list[str]]:
             d["name"],
             d["area"],
             "có" if d["detected"] else "**KHÔNG**",
-            shown or f"(không kịch bản nào đỏ; mã thoát {d['exit_code']})",
+            f"{d['duration_s']:.0f}",
+            shown
+            or (f"(lần chạy hỏng, mã thoát {d['exit_code']})" if d.get("broken_run") else "")
+            or "(không kịch bản nào đỏ)",
         ]
 
 
@@ -193,23 +257,27 @@ def markdown(report: dict[str, Any]) -> str:
         "# Tự kiểm chứng bộ kiểm thử (make selfcheck)",
         "",
         f"- Cổng lành: {healthy['passed']} kịch bản đạt, {healthy['failed']} không đạt "
-        f"({healthy['seconds']:.0f} s)",
+        f"({healthy['duration_s']:.0f} s)",
         f"- Lỗi cài sẵn bị phát hiện: **{report['detected']}/{report['total']}**",
-        f"- Thời gian: {report['seconds'] / 60:.1f} phút, {report['jobs']} lần chạy song song",
+        f"- Thời gian: {report['duration_s'] / 60:.1f} phút, {report['jobs']} lần chạy song song",
+    ]
+    if healthy["not_passed"]:
+        lines.append(f"- Kịch bản không đạt trên cổng lành: {'; '.join(healthy['not_passed'])}")
+    lines += [
         "",
-        "| # | lỗi cài sẵn | hạng mục | phát hiện | kịch bản bắt được |",
-        "|---|---|---|---|---|",
+        "| # | lỗi cài sẵn | hạng mục | phát hiện | giây | kịch bản bắt được |",
+        "|---|---|---|---|---|---|",
     ]
     lines += ["| " + " | ".join(row) + " |" for row in table_rows(report)]
     return "\n".join(lines) + "\n"
 
 
 def plain_table(report: dict[str, Any]) -> str:
-    rows = [["#", "defect", "area", "detected", "caught by"], *table_rows(report)]
+    rows = [["#", "defect", "area", "detected", "s", "caught by"], *table_rows(report)]
     rows = [[cell.replace("**", "") for cell in row] for row in rows]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
     return "\n".join(
-        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4]
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5]
         for row in rows
     )
 
@@ -219,21 +287,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m scripts.selfcheck", description=__doc__)
     parser.add_argument("--only", default="", help="comma-separated defect names (default: all)")
-    parser.add_argument("--jobs", type=int, default=2, help="defect runs at once (default 2)")
+    parser.add_argument("--jobs", type=int, default=2, help="pytest runs at once (default 2)")
     parser.add_argument("--out", type=Path, default=OUT, help=f"output folder (default {OUT})")
     parser.add_argument("--maxfail", type=int, default=0, help="stop a defect's run after N red")
     args = parser.parse_args(argv)
-    chosen = [BY_NAME[n.strip()] for n in args.only.split(",") if n.strip()] or list(CATALOGUE)
+    names = [n.strip() for n in args.only.split(",") if n.strip()]
+    unknown = [n for n in names if n not in BY_NAME]
+    if unknown:
+        parser.error(f"unknown defect(s): {', '.join(unknown)}")
+    chosen = [BY_NAME[n] for n in names] or list(CATALOGUE)
     started = time.monotonic()
-    all_tags = sorted({tag for defect in CATALOGUE for tag in defect.tags})
-    print(f"selfcheck: healthy run ({marker_expression(all_tags)}) …", flush=True)
-    healthy = run_suite(None, all_tags, RUNS)
+    selectors = [selector(defect) for defect in chosen]
+    print(f"selfcheck: healthy run ({marker_expression(selectors)}, narrowed) …", flush=True)
+    healthy = run_healthy(selectors, RUNS, args.jobs)
     passed, failed = healthy.by_outcome("passed"), healthy.by_outcome("failed")
     print(f"selfcheck: healthy {len(passed)} passed, {len(failed)} failed in {healthy.seconds}s")
     extra = [f"--maxfail={args.maxfail}"] if args.maxfail else []
 
     def one(defect: Any) -> dict[str, Any]:
-        run = run_suite(defect.name, defect.tags, RUNS, extra)
+        run = run_suite(defect.name, defect.name, [selector(defect)], RUNS, extra)
+        if run.broken:  # no scenario ran (the stack or the browser did not start): once more
+            print(f"selfcheck: {defect.name}: run broken (exit {run.exit_code}), again", flush=True)
+            run = run_suite(defect.name, defect.name, [selector(defect)], RUNS, extra)
         result = verdict(defect, run, healthy)
         mark = "detected" if result["detected"] else "NOT DETECTED"
         print(f"selfcheck: {defect.name}: {mark} ({run.seconds}s)", flush=True)
@@ -241,20 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:
         verdicts = list(pool.map(one, chosen))
-    report = {
-        "healthy": {
-            "passed": len(passed),
-            "failed": len(failed),
-            "failed_scenarios": [healthy.name_of(n) for n in failed],
-            "exit_code": healthy.exit_code,
-            "seconds": healthy.seconds,
-        },
-        "defects": verdicts,
-        "detected": sum(1 for v in verdicts if v["detected"]),
-        "total": len(verdicts),
-        "jobs": args.jobs,
-        "seconds": round(time.monotonic() - started, 1),
-    }
+    report = summary(
+        healthy, verdicts, jobs=args.jobs, seconds=round(time.monotonic() - started, 1)
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "selfcheck.json").write_text(
         json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
@@ -263,11 +327,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(plain_table(report))
     print(
         f"selfcheck: healthy {len(passed)} passed / {len(failed)} failed; "
-        f"{report['detected']}/{report['total']} defects detected in {report['seconds'] / 60:.1f} min; "
-        f"report {args.out / 'selfcheck.json'}"
+        f"{report['detected']}/{report['total']} defects detected in "
+        f"{report['duration_s'] / 60:.1f} min; report {args.out / 'selfcheck.json'}"
     )
-    green = healthy.exit_code == 0 and not failed and bool(passed)
-    return 0 if green and report["detected"] == report["total"] else 1
+    return 0 if succeeded(report, whole_catalogue=not names) else 1
 
 
 if __name__ == "__main__":

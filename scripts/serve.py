@@ -2,7 +2,10 @@
 
 Ports come from targets/local-external.toml (portal 8000, sso 8101, payment 8102,
 national_portal 8103), so ``pytest features --target local-external`` can run against
-the same servers. The portal runs in test mode with the demonstration officer accounts;
+the same servers. ``--profile PATH`` reads them from another profile; ``--free-ports
+--write-profile PATH`` picks free ports instead (CI, where 8000 may be taken) and writes
+the profile to give the suite (``--target PATH``). ``--mocks-only`` starts just the three
+mocks, where a profile's [mocks] says, for a portal of your own configured to call them. The portal runs in test mode with the demonstration officer accounts;
 its database is var/serve/portal.db, emptied at each start (the mocks forget everything
 when they stop, so old dossiers would no longer agree with the national portal) unless
 ``--keep``. Ctrl-C stops everything.
@@ -18,7 +21,7 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from fixtures.servers import ServerError, ServerProcess, start_all, stop_all
+from fixtures.servers import ServerError, ServerProcess, free_port, start_all, stop_all
 from fixtures.stack import (
     NATIONAL_MADONVI,
     NATIONAL_PASSWORD,
@@ -38,17 +41,50 @@ PERSONAS = (
 )
 
 
-def port_of(url: str) -> int:
+def port_of(url: str, profile: Path = PROFILE) -> int:
     port = urlsplit(url).port
     if port is None:
-        raise SystemExit(f"serve: {url} in {PROFILE.name} has no port")
+        raise SystemExit(f"serve: {url} in {profile.name} has no port")
     return port
 
 
-def servers(workdir: Path) -> list[ServerProcess]:
-    profile = tomllib.loads(PROFILE.read_text(encoding="utf-8"))
-    portal_url = profile["portal"]["citizen_url"].rstrip("/")
-    mocks = {name: url.rstrip("/") for name, url in profile["mocks"].items()}
+def read_urls(profile: Path) -> tuple[str, dict[str, str]]:
+    """The portal's URL and the mocks' URLs of a target profile."""
+    data = tomllib.loads(profile.read_text(encoding="utf-8"))
+    portal_url = str(data.get("portal", {}).get("citizen_url", "http://127.0.0.1:8000"))
+    mocks = {name: str(url).rstrip("/") for name, url in data.get("mocks", {}).items()}
+    return portal_url.rstrip("/"), mocks
+
+
+def free_urls() -> tuple[str, dict[str, str]]:
+    ports = {name: free_port() for name in ("portal", *MOCKS)}
+    mocks = {name: f"http://127.0.0.1:{ports[name]}" for name in MOCKS}
+    return f"http://127.0.0.1:{ports['portal']}", mocks
+
+
+def write_profile(path: Path, portal_url: str, mocks: dict[str, str]) -> None:
+    """local-external.toml with these URLs: what the suite is given as ``--target``."""
+    text = PROFILE.read_text(encoding="utf-8")
+    old_portal, old_mocks = read_urls(PROFILE)
+    text = text.replace(f'"{old_portal}"', f'"{portal_url}"')
+    for name, url in old_mocks.items():
+        text = text.replace(f'{name} = "{url}"', f'{name} = "{mocks[name]}"')
+    text = text.replace('name = "local-external"', f'name = "{path.stem}"', 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+MOCKS = ("sso", "payment", "national_portal")
+
+
+def servers(
+    workdir: Path,
+    portal_url: str,
+    mocks: dict[str, str],
+    *,
+    mocks_only: bool = False,
+    profile: Path = PROFILE,
+) -> list[ServerProcess]:
     mock_env = {
         "sso": {
             "SSO_REDIRECT_URIS": f"{portal_url}/auth/callback",
@@ -65,17 +101,21 @@ def servers(workdir: Path) -> list[ServerProcess]:
         ServerProcess(
             name=name,
             module=f"mocks.{name}",
-            port=port_of(mocks[name]),
-            env=mock_env[name],
+            port=port_of(mocks[name], profile),
+            # --mocks-only serves someone else's portal: the mocks' own settings (SSO_*,
+            # PAYMENT_*, NATIONAL_* from the environment, README) apply, not ours.
+            env={} if mocks_only else mock_env[name],
             log_path=workdir / f"{name}.log",
         )
-        for name in ("sso", "payment", "national_portal")
+        for name in MOCKS
     ]
+    if mocks_only:
+        return started
     started.append(
         ServerProcess(
             name="portal",
             module="portal",
-            port=port_of(portal_url),
+            port=port_of(portal_url, profile),
             env={
                 "PORTAL_MODE": "test",
                 "PORTAL_PUBLIC_URL": portal_url,
@@ -97,6 +137,20 @@ def servers(workdir: Path) -> list[ServerProcess]:
 
 def banner(running: list[ServerProcess], workdir: Path) -> str:
     urls = {server.name: server.url for server in running}
+    if "portal" not in urls:
+        return "\n".join(
+            [
+                "",
+                "Các hệ thống quốc gia mô phỏng đang chạy. Ctrl-C để dừng tất cả.",
+                "",
+                f"  Định danh (SSO):     {urls['sso']}",
+                f"  Thanh toán:          {urls['payment']}",
+                f"  Cổng DVCQG:          {urls['national_portal']}",
+                "",
+                f"  Nhật ký máy chủ: {workdir}/*.log",
+                "",
+            ]
+        )
     portal = urls["portal"]
     lines = [
         "",
@@ -127,18 +181,47 @@ def banner(running: list[ServerProcess], workdir: Path) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.serve", description=__doc__)
     parser.add_argument("--keep", action="store_true", help="keep the portal's database")
+    parser.add_argument(
+        "--profile", type=Path, default=PROFILE, help="read the ports from this target profile"
+    )
+    parser.add_argument(
+        "--free-ports", action="store_true", help="pick free ports instead of the profile's"
+    )
+    parser.add_argument(
+        "--write-profile",
+        type=Path,
+        metavar="PATH",
+        help="write a target profile with the URLs used (give it to pytest --target PATH)",
+    )
+    parser.add_argument("--mocks-only", action="store_true", help="start only the three mocks")
+    parser.add_argument(
+        "--workdir", type=Path, default=ROOT / "var" / "serve", help="database and logs"
+    )
     args = parser.parse_args()
-    workdir = ROOT / "var" / "serve"
+    profile = args.profile.resolve()
+    if not profile.is_file():
+        print(f"serve: no target profile {profile}", file=sys.stderr)
+        return 1
+    portal_url, mocks = free_urls() if args.free_ports else read_urls(profile)
+    if args.mocks_only:
+        portal_url = read_urls(profile)[0]  # someone else's portal: where the profile says
+    missing = [name for name in MOCKS if name not in mocks]
+    if missing:
+        print(f"serve: {profile.name} has no [mocks] URL for {', '.join(missing)}", file=sys.stderr)
+        return 1
+    workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     if not args.keep:
         for leftover in workdir.glob("portal.db*"):
             leftover.unlink()
-    running = servers(workdir)
+    running = servers(workdir, portal_url, mocks, mocks_only=args.mocks_only, profile=profile)
     try:
         start_all(running)
     except ServerError as exc:
         print(f"serve: {exc}", file=sys.stderr)
         return 1
+    if args.write_profile:
+        write_profile(args.write_profile, portal_url, mocks)
     print(banner(running, workdir), flush=True)
     signal.signal(signal.SIGTERM, _interrupt)
     try:

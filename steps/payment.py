@@ -19,10 +19,7 @@ from fixtures.citizens import Citizen
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec
 from fixtures.stack import Stack
-from pages.payment.hosted_page import HostedPaymentPage
-from pages.reference.dossier_detail import DossierDetailPage
-from pages.reference.payment_result import PaymentResultPage
-from pages.reference.receipt import ReceiptPage
+from pages.protocols import PageSet, PaymentResult
 from steps.submission import Submitted, identity_claims, national_record
 
 PAID_ACTION = "Thanh toán phí, lệ phí"  # how the portal's history names a payment
@@ -80,9 +77,9 @@ def answers_to_callbacks(txn: dict[str, Any]) -> list[str | None]:
     return [(c["portal_answer"].get("body") or {}).get("MaLoi") for c in txn["callbacks"]]
 
 
-def pay_on_platform(page: Page, channel: str) -> PaymentResultPage:
-    HostedPaymentPage(page).pay(channel)
-    return PaymentResultPage(page).is_current()
+def pay_on_platform(ui: PageSet, page: Page, channel: str) -> PaymentResult:
+    ui.hosted_payment(page).pay(channel)
+    return ui.payment_result(page).is_current()
 
 
 # --- Cho ---------------------------------------------------------------------------
@@ -159,33 +156,33 @@ def _(arm_payment_fault: ArmPaymentFault, seconds: int) -> None:
 
 
 @when(parsers.parse('công dân thanh toán lệ phí hồ sơ qua "{channel}"'))
-def _(page: Page, portal_url: str, submitted: Submitted, channel: str) -> None:
-    DossierDetailPage(page, portal_url, submitted.code).open().pay()
-    pay_on_platform(page, channel)
+def _(ui: PageSet, page: Page, submitted: Submitted, channel: str) -> None:
+    ui.dossier_detail(page, submitted.code).open().pay()
+    pay_on_platform(ui, page, channel)
 
 
 @when(parsers.parse('công dân thanh toán lệ phí ngay trên giấy tiếp nhận qua "{channel}"'))
-def _(page: Page, portal_url: str, channel: str) -> None:
-    ReceiptPage(page, portal_url).is_current().pay()
-    pay_on_platform(page, channel)
+def _(ui: PageSet, page: Page, channel: str) -> None:
+    ui.receipt(page).is_current().pay()
+    pay_on_platform(ui, page, channel)
 
 
 @when(parsers.parse('công dân thanh toán lại qua "{channel}"'))
-def _(page: Page, channel: str) -> None:
-    PaymentResultPage(page).is_current().pay()
-    pay_on_platform(page, channel)
+def _(ui: PageSet, page: Page, channel: str) -> None:
+    ui.payment_result(page).is_current().pay()
+    pay_on_platform(ui, page, channel)
 
 
 @when("công dân mở trang thanh toán rồi hủy giao dịch")
-def _(page: Page, portal_url: str, submitted: Submitted) -> None:
-    DossierDetailPage(page, portal_url, submitted.code).open().pay().cancel()
-    PaymentResultPage(page).is_current()
+def _(ui: PageSet, page: Page, submitted: Submitted) -> None:
+    ui.dossier_detail(page, submitted.code).open().pay().cancel()
+    ui.payment_result(page).is_current()
 
 
 @when("công dân bắt đầu thanh toán lệ phí hồ sơ")
-def _(page: Page, portal_url: str, submitted: Submitted) -> None:
-    DossierDetailPage(page, portal_url, submitted.code).open().start_paying()
-    PaymentResultPage(page).is_current()
+def _(ui: PageSet, page: Page, submitted: Submitted) -> None:
+    ui.dossier_detail(page, submitted.code).open().start_paying()
+    ui.payment_result(page).is_current()
 
 
 @when(
@@ -193,8 +190,8 @@ def _(page: Page, portal_url: str, submitted: Submitted) -> None:
         'công dân thanh toán lệ phí hồ sơ qua "{channel}" nhưng đóng trình duyệt trước khi về lại cổng'
     )
 )
-def _(page: Page, portal_url: str, submitted: Submitted, channel: str) -> None:
-    DossierDetailPage(page, portal_url, submitted.code).open().pay().pay_and_leave(channel)
+def _(ui: PageSet, page: Page, submitted: Submitted, channel: str) -> None:
+    ui.dossier_detail(page, submitted.code).open().pay().pay_and_leave(channel)
 
 
 # --- Thì ---------------------------------------------------------------------------
@@ -206,9 +203,14 @@ def _(page: Page, portal_url: str, submitted: Submitted, channel: str) -> None:
     )
 )
 def _(
-    page: Page, control: httpx.Client, payment_url: str, submitted: Submitted, amount: int
+    ui: PageSet,
+    page: Page,
+    control: httpx.Client,
+    payment_url: str,
+    submitted: Submitted,
+    amount: int,
 ) -> None:
-    result = PaymentResultPage(page).is_current()
+    result = ui.payment_result(page).is_current()
     expect(result.success, "thông báo thanh toán thành công").to_have_text("Thanh toán thành công.")
     expect(result.amount, "số tiền đã thanh toán").to_have_text(money(amount))
     expect(result.payment_state, "tình trạng thanh toán của hồ sơ").to_have_text(PAID)
@@ -220,14 +222,14 @@ def _(
     parsers.parse("giấy tiếp nhận của hồ sơ ghi đã thanh toán {amount:d} đồng với mã giao dịch đó")
 )
 def _(
+    ui: PageSet,
     page: Page,
-    portal_url: str,
     control: httpx.Client,
     payment_url: str,
     submitted: Submitted,
     amount: int,
 ) -> None:
-    receipt = ReceiptPage(page, portal_url).open(submitted.code).is_current()
+    receipt = ui.receipt(page).open(submitted.code).is_current()
     expect(receipt.fee, "phí, lệ phí trên giấy tiếp nhận").to_have_text(money(amount))
     expect(receipt.payment_state, "tình trạng thanh toán trên giấy tiếp nhận").to_have_text(PAID)
     number = paid_transaction(control, payment_url, submitted.code)["MaGiaoDich"]
@@ -235,21 +237,21 @@ def _(
 
 
 @then(parsers.parse('cổng báo "{message}" và hồ sơ vẫn chưa thanh toán'))
-def _(page: Page, message: str) -> None:
-    result = PaymentResultPage(page).is_current()
+def _(ui: PageSet, page: Page, message: str) -> None:
+    result = ui.payment_result(page).is_current()
     expect(result.failure, "thông báo thanh toán không thành công").to_contain_text(message)
     expect(result.payment_state, "tình trạng thanh toán của hồ sơ").to_have_text(UNPAID)
     expect(result.transaction_no, "không có mã giao dịch thành công").to_have_count(0)
 
 
 @then("công dân có thể thanh toán lại")
-def _(page: Page) -> None:
-    expect(PaymentResultPage(page).pay_button, "nút thanh toán lại lệ phí").to_be_visible()
+def _(ui: PageSet, page: Page) -> None:
+    expect(ui.payment_result(page).pay_button, "nút thanh toán lại lệ phí").to_be_visible()
 
 
 @then(parsers.parse("hồ sơ ghi nhận đúng {count:d} lần thanh toán thành công"))
-def _(page: Page, portal_url: str, submitted: Submitted, count: int) -> None:
-    detail = DossierDetailPage(page, portal_url, submitted.code).open()
+def _(ui: PageSet, page: Page, submitted: Submitted, count: int) -> None:
+    detail = ui.dossier_detail(page, submitted.code).open()
     expect(detail.payment_state, "tình trạng thanh toán trên trang hồ sơ").to_have_text(PAID)
     expect(
         detail.payment_rows("Thanh toán thành công"), "giao dịch thành công của hồ sơ"
@@ -260,30 +262,30 @@ def _(page: Page, portal_url: str, submitted: Submitted, count: int) -> None:
 
 
 @then("hồ sơ vẫn chưa thanh toán")
-def _(page: Page, portal_url: str, submitted: Submitted) -> None:
-    detail = DossierDetailPage(page, portal_url, submitted.code).open()
+def _(ui: PageSet, page: Page, submitted: Submitted) -> None:
+    detail = ui.dossier_detail(page, submitted.code).open()
     expect(detail.payment_state, "tình trạng thanh toán trên trang hồ sơ").to_have_text(UNPAID)
     expect(detail.history_rows(PAID_ACTION), "không có bước thanh toán nào").to_have_count(0)
     expect(detail.pay_button, "nút thanh toán lệ phí vẫn còn").to_be_visible()
 
 
 @then("hồ sơ không còn nút thanh toán lệ phí")
-def _(page: Page, portal_url: str, submitted: Submitted) -> None:
-    detail = DossierDetailPage(page, portal_url, submitted.code).open()
+def _(ui: PageSet, page: Page, submitted: Submitted) -> None:
+    detail = ui.dossier_detail(page, submitted.code).open()
     expect(detail.payment_state, "tình trạng thanh toán trên trang hồ sơ").to_have_text(PAID)
     expect(detail.pay_button, "nút thanh toán lệ phí của hồ sơ đã thanh toán").to_have_count(0)
 
 
 @then("giấy tiếp nhận ghi hồ sơ được miễn phí và không có nút thanh toán lệ phí")
-def _(page: Page, portal_url: str) -> None:
-    receipt = ReceiptPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page) -> None:
+    receipt = ui.receipt(page).is_current()
     expect(receipt.fee, "phí, lệ phí trên giấy tiếp nhận").to_have_text("Miễn phí")
     expect(receipt.pay_button, "nút thanh toán lệ phí của hồ sơ miễn phí").to_have_count(0)
 
 
 @then(parsers.parse("giấy tiếp nhận ghi lệ phí {amount:d} đồng chưa thanh toán"))
-def _(page: Page, portal_url: str, amount: int) -> None:
-    receipt = ReceiptPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page, amount: int) -> None:
+    receipt = ui.receipt(page).is_current()
     expect(receipt.fee, "phí, lệ phí trên giấy tiếp nhận").to_have_text(money(amount))
     expect(receipt.payment_state, "tình trạng thanh toán trên giấy tiếp nhận").to_have_text(UNPAID)
 

@@ -29,22 +29,19 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.citizens import Citizen, new_citizen
 from fixtures.national_portal import STATUS_CODES, ScenarioNationalPortal
 from fixtures.plugin import scenario_failed
-from pages.reference.dossier_tracking import CitizenDossierPage, shown_time
-from pages.reference.officer.accounts import ROLE_PATTERN, account_of
-from pages.reference.officer.dossier import OfficerDossierPage
-from pages.reference.officer.queue import OfficerQueuePage
-from pages.reference.officer.sign_in import OfficerSignInPage
+from fixtures.target import OfficerAccount
+from pages.protocols import ROLE_PATTERN, CitizenDossier, OfficerDossier, PageSet
 
 ROLE = f"(?P<role>{ROLE_PATTERN})"
 PNG = AttachmentType.PNG
 
 
-def officer_page(people: People, role: str) -> OfficerDossierPage:
-    return OfficerDossierPage(people.officer(role), people.base_url)
+def officer_page(people: People, role: str) -> OfficerDossier:
+    return people.ui.officer_dossier(people.officer(role))
 
 
-def citizen_page(people: People, dossier: Dossier) -> CitizenDossierPage:
-    return CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+def citizen_page(people: People, dossier: Dossier) -> CitizenDossier:
+    return people.ui.citizen_dossier(people.citizen()).open(dossier.code)
 
 
 # --- the people of a scenario and the reference portal's test-mode API ---------------
@@ -134,11 +131,14 @@ class People:
 
     def __init__(
         self, browser: Browser, api: ReferenceTestApi, context_args: dict[str, Any],
-        citizen: Citizen, folder: Path,
+        citizen: Citizen, folder: Path, ui: PageSet,
+        officers: dict[str, OfficerAccount],
     ) -> None:  # fmt: skip
         self.browser = browser
         self.api = api
         self.base_url = api.base_url
+        self.ui = ui
+        self.officers = officers
         self.context_args = context_args
         self.the_citizen = citizen
         self.folder = folder
@@ -160,7 +160,7 @@ class People:
         return self.person(who, lambda: self.api.session_cookie(identity=identity))
 
     def officer(self, role: str) -> Page:
-        username = account_of(role).username
+        username = self.officers[role].username
         return self.person(role, lambda: self.api.session_cookie(officer=username))
 
     def new_dossier(self, procedure: str, status: int) -> Dossier:
@@ -197,12 +197,15 @@ def identity_of(citizen: Citizen) -> dict[str, Any]:
 @pytest.fixture
 def people(
     browser: Browser, browser_context_args: dict[str, Any], portal_url: str, fake: Faker,
-    tmp_path: Path, request: pytest.FixtureRequest,
+    tmp_path: Path, request: pytest.FixtureRequest, ui: PageSet,
+    officers: dict[str, OfficerAccount],
 ) -> Iterator[People]:  # fmt: skip
     """This scenario's citizen (their own, new) and officers, each with a browser context."""
     with httpx.Client(timeout=30.0) as http:
         api = ReferenceTestApi(portal_url, http)
-        crowd = People(browser, api, browser_context_args, new_citizen(fake), tmp_path)
+        crowd = People(
+            browser, api, browser_context_args, new_citizen(fake), tmp_path, ui, officers
+        )
         try:
             yield crowd
         finally:
@@ -237,15 +240,15 @@ def _(people: People, national_portal: ScenarioNationalPortal, days: int) -> Non
 
 
 @when(parsers.re(f"{ROLE} đăng nhập khu vực cán bộ bằng tài khoản của mình"))
-def _(people: People, role: str) -> None:
-    account = account_of(role)
+def _(people: People, officers: dict[str, OfficerAccount], role: str) -> None:
+    account = officers[role]
     page = people.person(role)
-    OfficerSignInPage(page, people.base_url).open().sign_in(account.username, account.password)
+    people.ui.officer_sign_in(page).open().sign_in(account.username, account.password)
 
 
 @when(parsers.re(f"{ROLE} mở danh sách hồ sơ cần xử lý"))
 def _(people: People, role: str) -> None:
-    OfficerQueuePage(people.officer(role), people.base_url).open()
+    people.ui.officer_queue(people.officer(role)).open()
 
 
 @when(parsers.re(f"{ROLE} mở hồ sơ$"))
@@ -373,12 +376,12 @@ def _(people: People, dossier: Dossier, role: str, paper: str) -> None:
 
 
 @then(parsers.parse('cổng từ chối yêu cầu vì vai trò không được "{action}"'))
-def _(direct_answer: tuple[int, str], action: str) -> None:
+def _(ui: PageSet, direct_answer: tuple[int, str], action: str) -> None:
     status, body = direct_answer
     assert status == 403, (
         f"cổng phải từ chối (HTTP 403) yêu cầu “{action}” gửi thẳng, nhưng trả HTTP {status}"
     )
-    assert OfficerDossierPage.ROLE_REFUSAL in body, (
+    assert ui.role_refusal in body, (
         f"cổng phải nói rõ vai trò không được “{action}”; trang trả về: {body[:300]!r}"
     )
 
@@ -387,7 +390,7 @@ def _(direct_answer: tuple[int, str], action: str) -> None:
 def _(
     people: People, dossier: Dossier, national_portal: ScenarioNationalPortal, status: str
 ) -> None:
-    page = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+    page = people.ui.citizen_dossier(people.citizen()).open(dossier.code)
     expect(page.status, "trạng thái hồ sơ trên cổng không đổi").to_have_text(status)
     people.api.drain()
     held = national_portal.dossier(dossier.code) or {}
@@ -398,7 +401,7 @@ def _(
 
 @then(parsers.re(f'{ROLE} thấy hồ sơ trong danh sách cần xử lý, đánh dấu "(?P<mark>.+)"'))
 def _(people: People, dossier: Dossier, role: str, mark: str) -> None:
-    queue = OfficerQueuePage(people.officer(role), people.base_url).is_current()
+    queue = people.ui.officer_queue(people.officer(role)).is_current()
     expect(queue.row_of(dossier.code), f"hồ sơ {dossier.code} có trong danh sách").to_have_count(1)
     expect(
         queue.column(dossier.code, "Việc của tôi"), f"hồ sơ được đánh dấu “{mark}”"
@@ -407,7 +410,7 @@ def _(people: People, dossier: Dossier, role: str, mark: str) -> None:
 
 @then(parsers.re(f'hồ sơ được đánh dấu "Quá hạn" trong danh sách và trong trang xử lý của {ROLE}'))
 def _(people: People, dossier: Dossier, role: str) -> None:
-    queue = OfficerQueuePage(people.officer(role), people.base_url).open()
+    queue = people.ui.officer_queue(people.officer(role)).open()
     cell = queue.column(dossier.code, "Hạn xử lý")
     expect(cell, f"danh sách đánh dấu hồ sơ {dossier.code} quá hạn").to_have_text("Quá hạn")
     page = officer_page(people, role).open(dossier.code)
@@ -456,13 +459,13 @@ def _(people: People, dossier: Dossier, money: str) -> None:
 def _(people: People, dossier: Dossier, text: str) -> None:
     page = citizen_page(people, dossier)
     expect(page.apology, "công dân thấy thư xin lỗi").to_have_text(text)
-    expect(page.due, "ngày hẹn trả mới").not_to_have_text(shown_time(dossier.due_at))
+    expect(page.due, "ngày hẹn trả mới").not_to_have_text(people.ui.shown_time(dossier.due_at))
 
 
 @then(parsers.re(f'quá trình xử lý mà công dân thấy ghi "(?P<what>.+)" do {ROLE} thực hiện'))
 def _(people: People, dossier: Dossier, role: str, what: str) -> None:
     rows = citizen_page(people, dossier).history_rows()
-    name = OfficerDossierPage(people.officer(role), people.base_url).officer_name()
+    name = people.ui.officer_dossier(people.officer(role)).officer_name()
     done = [r for r in rows if r["what"].startswith(what) and r["who"] == name]
     assert done, f"quá trình xử lý không ghi “{what}” do {name} ({role}) thực hiện: {rows}"
 
@@ -495,7 +498,7 @@ def working_hours(label: str) -> float:
 @then("công dân thấy ngày hẹn trả và thời gian xử lý còn lại của hồ sơ")
 def _(people: People, dossier: Dossier) -> None:
     page = citizen_page(people, dossier)
-    expect(page.due, "ngày hẹn trả cổng đã hẹn").to_have_text(shown_time(dossier.due_at))
+    expect(page.due, "ngày hẹn trả cổng đã hẹn").to_have_text(people.ui.shown_time(dossier.due_at))
     left = working_hours(page.time_left.inner_text())
     budget = people.procedure_days(dossier.procedure) * 8
     assert 0 < left <= budget, f"thời gian còn lại {left} giờ phải trong (0, {budget}] giờ làm việc"

@@ -31,9 +31,6 @@ from fixtures.e_result import (
 from fixtures.evidence import attach_json, attach_pdf, attach_text
 from fixtures.national_portal import ScenarioNationalPortal, parse_stamp
 from fixtures.polling import poll
-from pages.reference.dossier_tracking import CitizenDossierPage
-from pages.reference.my_dossiers import MyDossiersPage
-from pages.reference.verification import VerificationPage
 from steps.processing import Dossier, People, procedure_code, procedure_result_name
 
 PADES = "/ETSI.CAdES.detached"
@@ -77,7 +74,7 @@ def _(people: People, fake: Faker) -> None:
 
 @when("công dân tải kết quả giải quyết về máy", target_fixture="result_pdf")
 def _(people: People, dossier: Dossier) -> bytes:
-    pdf = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code).download_result()
+    pdf = people.ui.citizen_dossier(people.citizen()).open(dossier.code).download_result()
     attach_pdf(f"Kết quả điện tử của hồ sơ {dossier.code}", pdf)
     return pdf
 
@@ -104,13 +101,13 @@ def _(result_pdf: bytes) -> list[str]:
 @when("một người bất kỳ mở đường dẫn trong mã QR")
 def _(people: People, qr_texts: list[str]) -> None:
     assert qr_texts, "không đọc được mã QR nào trên văn bản"
-    VerificationPage(people.person("người kiểm tra"), people.base_url).open_url(qr_texts[0])
+    people.ui.verification(people.person("người kiểm tra")).open_url(qr_texts[0])
 
 
 @when("công dân tải lên tệp kết quả tại trang xác thực của cổng")
 def _(people: People, result_pdf: bytes) -> None:
     file = saved(people, "ket-qua.pdf", result_pdf)
-    VerificationPage(people.citizen(), people.base_url).open().check_file(file)
+    people.ui.verification(people.citizen()).open().check_file(file)
 
 
 @when(
@@ -118,7 +115,7 @@ def _(people: People, result_pdf: bytes) -> None:
 )
 def _(people: People, dossier: Dossier) -> tuple[int, bytes]:
     page = people.citizen("công dân khác")
-    answer = page.request.get(CitizenDossierPage(page, people.base_url).result_url(dossier.code))
+    answer = page.request.get(people.ui.citizen_dossier(page).result_url(dossier.code))
     return answer.status, answer.body()
 
 
@@ -128,7 +125,7 @@ def _(people: People, dossier: Dossier) -> tuple[int, bytes]:
 )
 def _(people: People, dossier: Dossier) -> tuple[int, bytes]:
     page = people.person("người chưa đăng nhập")
-    url = CitizenDossierPage(page, people.base_url).result_url(dossier.code)
+    url = people.ui.citizen_dossier(page).result_url(dossier.code)
     answer = page.request.get(url, max_redirects=0)
     return answer.status, answer.body()
 
@@ -153,8 +150,8 @@ def _(
 ) -> None:
     facts = check_signature(result_pdf, [agency_ca])
     assert facts.trusted, f"chứng thư người ký không chuỗi về CA của cơ quan: {facts.describe()}"
-    page = VerificationPage(people.citizen(), people.base_url)
-    CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code).verify_link.click()
+    page = people.ui.verification(people.citizen())
+    people.ui.citizen_dossier(people.citizen()).open(dossier.code).verify_link.click()
     page.is_current()
     expect(page.agency, "người ký là cơ quan ban hành").to_have_text(facts.signer)
 
@@ -172,7 +169,7 @@ def _(result_pdf: bytes, changed_pdf: bytes, agency_ca: asn1_x509.Certificate) -
 
 @then("trang xác thực của cổng báo tệp bị thay đổi không phải văn bản do cơ quan ban hành")
 def _(people: People, changed_pdf: bytes) -> None:
-    page = VerificationPage(people.citizen(), people.base_url).open()
+    page = people.ui.verification(people.citizen()).open()
     page.check_file(saved(people, "ket-qua-bi-sua.pdf", changed_pdf))
     expect(page.file_sha256, "cổng tính mã băm của tệp bị sửa").to_have_text(sha256(changed_pdf))
     expect(page.file_dossier, "tệp bị sửa không ứng với hồ sơ nào").to_have_text("Không có")
@@ -194,7 +191,7 @@ def _(people: People, dossier: Dossier, qr_texts: list[str]) -> None:
 
 @then("trang xác thực xác nhận văn bản: chữ ký số hợp lệ, đúng mã hồ sơ và mã băm SHA-256 của tệp")
 def _(people: People, dossier: Dossier, result_pdf: bytes) -> None:
-    page = VerificationPage(people.person("người kiểm tra"), people.base_url)
+    page = people.ui.verification(people.person("người kiểm tra"))
     expect(page.signature_message, "trang xác thực báo chữ ký số hợp lệ").to_contain_text("hợp lệ")
     expect(page.signature_state, "trạng thái chữ ký số").to_have_text("Hợp lệ")
     expect(page.code, "mã hồ sơ của văn bản").to_have_text(dossier.code)
@@ -205,7 +202,7 @@ def _(people: People, dossier: Dossier, result_pdf: bytes) -> None:
 
 @then("trang xác thực xác nhận tệp là văn bản của hồ sơ, không bị thay đổi")
 def _(people: People, dossier: Dossier, result_pdf: bytes) -> None:
-    page = VerificationPage(people.citizen(), people.base_url)
+    page = people.ui.verification(people.citizen())
     confirmed = page.check_result.get_by_role("status")
     expect(confirmed, "cổng xác nhận tệp").to_contain_text(
         f"văn bản điện tử của hồ sơ {dossier.code}"
@@ -254,7 +251,7 @@ def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier)
     assert returned is not None, (
         f"NgayTra không theo định dạng yyyyMMddHHmmss: {record.get('NgayTra')!r}"
     )
-    page = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+    page = people.ui.citizen_dossier(people.citizen()).open(dossier.code)
     expect(page.returned_at, "ngày trả kết quả").to_have_text(returned.strftime("%H:%M %d/%m/%Y"))
 
 
@@ -295,7 +292,7 @@ def _(foreign_answer: tuple[int, bytes]) -> None:
 
 @then('công dân khác không thấy hồ sơ trong "Hồ sơ của tôi"')
 def _(people: People, dossier: Dossier) -> None:
-    page = MyDossiersPage(people.citizen("công dân khác"), people.base_url).open()
+    page = people.ui.my_dossiers(people.citizen("công dân khác")).open()
     expect(page.link_to(dossier.code), "hồ sơ của người khác không hiện ra").to_have_count(0)
 
 
@@ -308,8 +305,8 @@ def _(people: People, dossier: Dossier) -> None:
 def _(people: People, dossier: Dossier, result_pdf: bytes) -> None:
     text = folded(pdf_text(result_pdf))
     attach_text("Nội dung chữ của văn bản", pdf_text(result_pdf))
-    page = VerificationPage(people.citizen(), people.base_url)
-    CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code).verify_link.click()
+    page = people.ui.verification(people.citizen())
+    people.ui.citizen_dossier(people.citizen()).open(dossier.code).verify_link.click()
     page.is_current()
     wanted = {
         "tên cơ quan": page.agency.inner_text(),

@@ -13,11 +13,7 @@ from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Business, Citizen
 from fixtures.procedures import ProcedureSpec, claim_value, load_procedures
-from pages.reference.citizen import MyPage
-from pages.reference.home import HomePage
-from pages.reference.sign_in_failed import SignInFailedPage
-from pages.reference.submission_form import SubmissionFormPage
-from pages.sso.login import SsoLoginPage
+from pages.protocols import PageSet, PersonalPage
 from steps.common import ArmSsoFault
 
 # How a scenario names a broken id_token → the SSO mock's fault that breaks it so.
@@ -43,14 +39,14 @@ def procedure_named(name: str) -> ProcedureSpec:
     raise LookupError(f"no procedure named {name!r} under procedures/")
 
 
-def sign_in(page: Page, portal_url: str, username: str, password: str) -> MyPage:
-    HomePage(page, portal_url).open().sign_in(username, password)
-    return MyPage(page, portal_url).is_current()
+def sign_in(ui: PageSet, page: Page, username: str, password: str) -> PersonalPage:
+    ui.home(page).open().sign_in(username, password)
+    return ui.personal(page).is_current()
 
 
-def assert_no_session(page: Page, portal_url: str, who: str) -> None:
-    response = MyPage(page, portal_url).ask_server_without_following()
-    assert MyPage.sends_to_sign_in(response), (
+def assert_no_session(ui: PageSet, page: Page, who: str) -> None:
+    response = ui.personal(page).ask_server_without_following()
+    assert ui.personal(page).sends_to_sign_in(response), (
         f"cổng vẫn mở trang cá nhân cho {who} (HTTP {response.status}, "
         f"chuyển tới {response.headers.get('location')!r}): có phiên làm việc trên máy chủ"
     )
@@ -80,17 +76,23 @@ def intruder_page(new_context: CreateContextCallback) -> Page:
 
 
 @given("một công dân đã đăng nhập vào cổng dịch vụ công", target_fixture="citizen")
-def _(page: Page, portal_url: str, new_registered_citizen: Citizen) -> Citizen:
-    sign_in(page, portal_url, new_registered_citizen.username, new_registered_citizen.password)
-    return new_registered_citizen
+def _(ui: PageSet, page: Page, new_registered_citizen: Citizen) -> Citizen:
+    """A precondition, not the subject: the OIDC round trip goes over HTTP (the scenarios
+    of sign-in itself click through it), then the browser opens the citizen's page."""
+    citizen = new_registered_citizen
+    ui.home(page).sign_in_over_http(citizen.username, citizen.password)
+    personal = ui.personal(page)
+    personal.open()
+    personal.is_current()
+    return citizen
 
 
 @given("một công dân vừa đăng nhập vào cổng dịch vụ công", target_fixture="return_url")
-def _(page: Page, portal_url: str, new_registered_citizen: Citizen) -> str:
+def _(ui: PageSet, page: Page, new_registered_citizen: Citizen) -> str:
     """Signs the citizen in and keeps the URL the identity provider sent the browser back by."""
     citizen = new_registered_citizen
-    url = HomePage(page, portal_url).open().sign_in(citizen.username, citizen.password)
-    MyPage(page, portal_url).is_current()
+    url = ui.home(page).open().sign_in(citizen.username, citizen.password)
+    ui.personal(page).is_current()
     return url
 
 
@@ -98,8 +100,8 @@ def _(page: Page, portal_url: str, new_registered_citizen: Citizen) -> str:
     "công dân đã đăng nhập tại hệ thống định danh nhưng đường dẫn trả về bị kẻ gian lấy mất",
     target_fixture="return_url",
 )
-def _(page: Page, portal_url: str, citizen: Citizen) -> str:
-    home = HomePage(page, portal_url).open()
+def _(ui: PageSet, page: Page, citizen: Citizen) -> str:
+    home = ui.home(page).open()
     return home.sign_in_cut_off_before_return(citizen.username, citizen.password)
 
 
@@ -127,55 +129,55 @@ def _(arm_sso_fault: ArmSsoFault, citizen: Citizen, flaw: str) -> None:
 
 
 @when("công dân đăng nhập vào cổng dịch vụ công bằng tài khoản đó")
-def _(page: Page, portal_url: str, citizen: Citizen) -> None:
-    sign_in(page, portal_url, citizen.username, citizen.password)
+def _(ui: PageSet, page: Page, citizen: Citizen) -> None:
+    sign_in(ui, page, citizen.username, citizen.password)
 
 
 @when("công dân thử đăng nhập vào cổng dịch vụ công bằng tài khoản đó")
-def _(page: Page, portal_url: str, citizen: Citizen) -> None:
-    HomePage(page, portal_url).open().sign_in(citizen.username, citizen.password)
+def _(ui: PageSet, page: Page, citizen: Citizen) -> None:
+    ui.home(page).open().sign_in(citizen.username, citizen.password)
 
 
 @when("người đại diện đăng nhập vào cổng dịch vụ công bằng tài khoản doanh nghiệp")
-def _(page: Page, portal_url: str, business: Business) -> None:
-    sign_in(page, portal_url, business.username, business.password)
+def _(ui: PageSet, page: Page, business: Business) -> None:
+    sign_in(ui, page, business.username, business.password)
 
 
 @when("công dân bắt đầu đăng nhập vào cổng dịch vụ công")
-def _(page: Page, portal_url: str) -> None:
-    HomePage(page, portal_url).open().start_sign_in()
+def _(ui: PageSet, page: Page) -> None:
+    ui.home(page).open().start_sign_in()
 
 
 @when("công dân bắt đầu đăng nhập nhưng hủy tại trang của hệ thống định danh")
-def _(page: Page, portal_url: str) -> None:
-    HomePage(page, portal_url).open().start_sign_in().cancel()
+def _(ui: PageSet, page: Page) -> None:
+    ui.home(page).open().start_sign_in().cancel()
 
 
 @when("công dân mở một trang riêng của mình khi chưa đăng nhập", target_fixture="deep_link")
-def _(page: Page, portal_url: str) -> str:
-    me = MyPage(page, portal_url)
+def _(ui: PageSet, page: Page) -> str:
+    me = ui.personal(page)
     me.open(query=DEEP_LINK_QUERY)
     return me.url(query=DEEP_LINK_QUERY)
 
 
 @when("công dân đăng nhập tại hệ thống định danh")
-def _(page: Page, citizen: Citizen) -> None:
-    SsoLoginPage(page).sign_in(citizen.username, citizen.password)
+def _(ui: PageSet, page: Page, citizen: Citizen) -> None:
+    ui.sso_login(page).sign_in(citizen.username, citizen.password)
 
 
 @when(
     parsers.parse('công dân mở tờ khai điện tử của thủ tục "{name}"'),
     target_fixture="procedure",
 )
-def _(page: Page, portal_url: str, name: str) -> ProcedureSpec:
+def _(ui: PageSet, page: Page, name: str) -> ProcedureSpec:
     procedure = procedure_named(name)
-    SubmissionFormPage(page, portal_url).open(procedure.code).is_current()
+    ui.submission_form(page).open(procedure.code).is_current()
     return procedure
 
 
 @when("công dân đăng xuất")
-def _(page: Page, portal_url: str) -> None:
-    MyPage(page, portal_url).sign_out().is_current()
+def _(ui: PageSet, page: Page) -> None:
+    ui.personal(page).sign_out().is_current()
 
 
 @when("đường dẫn trả về từ hệ thống định danh được mở lại lần thứ hai")
@@ -192,15 +194,15 @@ def _(intruder_page: Page, return_url: str) -> None:
 
 
 @then("trang cá nhân hiển thị họ tên và số định danh của công dân")
-def _(page: Page, portal_url: str, citizen: Citizen) -> None:
-    me = MyPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page, citizen: Citizen) -> None:
+    me = ui.personal(page).is_current()
     expect(me.full_name, "họ tên lấy từ hệ thống định danh").to_have_text(citizen.full_name)
     expect(me.id_number, "số định danh lấy từ hệ thống định danh").to_have_text(citizen.cccd)
 
 
 @then("trang cá nhân hiển thị tên doanh nghiệp và mã số doanh nghiệp")
-def _(page: Page, portal_url: str, business: Business) -> None:
-    me = MyPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page, business: Business) -> None:
+    me = ui.personal(page).is_current()
     expect(me.company_name, "tên doanh nghiệp lấy từ hệ thống định danh").to_have_text(
         business.name
     )
@@ -210,33 +212,33 @@ def _(page: Page, portal_url: str, business: Business) -> None:
 
 
 @then("trang cá nhân hiển thị họ tên người đại diện")
-def _(page: Page, portal_url: str, business: Business) -> None:
-    me = MyPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page, business: Business) -> None:
+    me = ui.personal(page).is_current()
     expect(me.full_name, "họ tên người đại diện doanh nghiệp").to_have_text(
         business.representative.full_name
     )
 
 
 @then(parsers.parse("cổng báo rằng {reason}"))
-def _(page: Page, reason: str) -> None:
-    failed = SignInFailedPage(page).is_current()
+def _(ui: PageSet, page: Page, reason: str) -> None:
+    failed = ui.sign_in_failed(page).is_current()
     expect(failed.message, f"cổng báo rằng {reason}").to_contain_text(failed.wording_of(reason))
 
 
 @then(parsers.parse("cổng báo kẻ gian rằng {reason}"))
-def _(intruder_page: Page, reason: str) -> None:
-    failed = SignInFailedPage(intruder_page).is_current()
+def _(ui: PageSet, intruder_page: Page, reason: str) -> None:
+    failed = ui.sign_in_failed(intruder_page).is_current()
     expect(failed.message, f"cổng báo rằng {reason}").to_contain_text(failed.wording_of(reason))
 
 
 @then("công dân chưa được đăng nhập vào cổng")
-def _(page: Page, portal_url: str) -> None:
-    assert_no_session(page, portal_url, "công dân chưa đăng nhập thành công")
+def _(ui: PageSet, page: Page) -> None:
+    assert_no_session(ui, page, "công dân chưa đăng nhập thành công")
 
 
 @then("cổng dịch vụ công không còn phiên làm việc của công dân")
-def _(page: Page, portal_url: str) -> None:
-    assert_no_session(page, portal_url, "công dân đã đăng xuất")
+def _(ui: PageSet, page: Page) -> None:
+    assert_no_session(ui, page, "công dân đã đăng xuất")
 
 
 @when("thời gian trôi qua quá thời hạn của phiên làm việc trên cổng")
@@ -245,8 +247,8 @@ def _(portal_clock: Callable[[int], None]) -> None:
 
 
 @then("mở lại trang cá nhân thì công dân được đăng nhập lại qua hệ thống định danh")
-def _(page: Page, portal_url: str, citizen: Citizen) -> None:
-    me = MyPage(page, portal_url)
+def _(ui: PageSet, page: Page, citizen: Citizen) -> None:
+    me = ui.personal(page)
     me.open()
     expect(
         me.id_number, "đăng nhập lại qua phiên còn hiệu lực tại hệ thống định danh"
@@ -254,25 +256,25 @@ def _(page: Page, portal_url: str, citizen: Citizen) -> None:
 
 
 @then("kẻ gian không có phiên làm việc trên cổng")
-def _(intruder_page: Page, portal_url: str) -> None:
-    assert_no_session(intruder_page, portal_url, "kẻ gian")
+def _(ui: PageSet, intruder_page: Page) -> None:
+    assert_no_session(ui, intruder_page, "kẻ gian")
 
 
 @then("mở lại trang cá nhân thì hệ thống định danh yêu cầu đăng nhập lại")
-def _(page: Page, portal_url: str) -> None:
-    MyPage(page, portal_url).open()
-    SsoLoginPage(page).is_current()
+def _(ui: PageSet, page: Page) -> None:
+    ui.personal(page).open()
+    ui.sso_login(page).is_current()
 
 
 @then("công dân trở lại đúng trang đã mở trước khi đăng nhập")
-def _(page: Page, portal_url: str, deep_link: str) -> None:
+def _(ui: PageSet, page: Page, deep_link: str) -> None:
     expect(page, "trang đã mở trước khi đăng nhập, cả đường dẫn lẫn tham số").to_have_url(deep_link)
-    MyPage(page, portal_url).is_current()
+    ui.personal(page).is_current()
 
 
 @then("tờ khai đã điền sẵn mọi thông tin lấy từ tài khoản định danh của công dân")
-def _(page: Page, portal_url: str, citizen: Citizen, procedure: ProcedureSpec) -> None:
-    form = SubmissionFormPage(page, portal_url)
+def _(ui: PageSet, page: Page, citizen: Citizen, procedure: ProcedureSpec) -> None:
+    form = ui.submission_form(page)
     assert procedure.prefilled, f"thủ tục {procedure.name} không có mục nào lấy từ tài khoản"
     for field in procedure.prefilled:
         expect(form.field(field.label), f"mục “{field.label}” điền sẵn").to_have_value(
@@ -281,8 +283,8 @@ def _(page: Page, portal_url: str, citizen: Citizen, procedure: ProcedureSpec) -
 
 
 @then("công dân không sửa được các thông tin định danh chính thức trên tờ khai")
-def _(page: Page, portal_url: str, procedure: ProcedureSpec) -> None:
-    form = SubmissionFormPage(page, portal_url)
+def _(ui: PageSet, page: Page, procedure: ProcedureSpec) -> None:
+    form = ui.submission_form(page)
     official = [f for f in procedure.prefilled if f.read_only]
     assert official, f"thủ tục {procedure.name} không có mục định danh chính thức nào"
     for field in official:

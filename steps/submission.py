@@ -27,12 +27,8 @@ from fixtures.citizens import Citizen
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec, claim_value, generate, load_procedures
 from fixtures.stack import Stack
-from pages.reference.catalogue import CataloguePage
-from pages.reference.my_dossiers import MyDossiersPage
-from pages.reference.officer.accounts import ROLE_PATTERN, account_of
-from pages.reference.officer.queue import OfficerQueuePage
-from pages.reference.receipt import ReceiptPage
-from pages.reference.submission_form import SubmissionFormPage
+from fixtures.target import OfficerAccount
+from pages.protocols import ROLE_PATTERN, PageSet, SubmissionForm
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 SHOWN = "%H:%M %d/%m/%Y"  # how the portal shows a moment
@@ -106,14 +102,14 @@ def open_session(
     context.add_cookies([{"name": cookie["name"], "value": cookie["value"], "url": portal_url}])
 
 
-def fill_fields(form: SubmissionFormPage, procedure: ProcedureSpec, values: dict[str, str]) -> None:
+def fill_fields(form: SubmissionForm, procedure: ProcedureSpec, values: dict[str, str]) -> None:
     for spec in procedure.to_fill:
         if spec.label in values:
             form.fill(spec.label, values[spec.label], choice=bool(spec.choices))
 
 
 def attach_required(
-    form: SubmissionFormPage, procedure: ProcedureSpec, files: dict[str, Path]
+    form: SubmissionForm, procedure: ProcedureSpec, files: dict[str, Path]
 ) -> dict[str, str]:
     pdf = files["một bản PDF"]
     for attachment in procedure.required_attachments:
@@ -122,15 +118,15 @@ def attach_required(
 
 
 def start_form(
+    ui: PageSet,
     page: Page,
-    portal_url: str,
     procedure: ProcedureSpec,
     citizen: Citizen,
     fake: Faker,
     share: float,
-) -> tuple[SubmissionFormPage, Filled]:
+) -> tuple[SubmissionForm, Filled]:
     """Open the form and type ``share`` of the fields the citizen has to fill."""
-    form = SubmissionFormPage(page, portal_url).open(procedure.code).is_current()
+    form = ui.submission_form(page).open(procedure.code).is_current()
     todo = procedure.to_fill[: round(len(procedure.to_fill) * share)]
     typed = {f.label: generate(f, fake, today=vn_today()) for f in todo}
     fill_fields(form, procedure, typed)
@@ -209,15 +205,15 @@ def _(
     target_fixture="filled",
 )
 def _(
+    ui: PageSet,
     page: Page,
-    portal_url: str,
     procedures: dict[str, ProcedureSpec],
     citizen: Citizen,
     fake: Faker,
     code: str,
     sample_files: dict[str, Path],
 ) -> Filled:
-    form, filled = start_form(page, portal_url, procedures[code], citizen, fake, share=1)
+    form, filled = start_form(ui, page, procedures[code], citizen, fake, share=1)
     return Filled(
         filled.procedure, filled.values, attach_required(form, filled.procedure, sample_files)
     )
@@ -230,14 +226,14 @@ def _(
     target_fixture="filled",
 )
 def _(
+    ui: PageSet,
     page: Page,
-    portal_url: str,
     procedures: dict[str, ProcedureSpec],
     citizen: Citizen,
     fake: Faker,
     code: str,
 ) -> Filled:
-    return start_form(page, portal_url, procedures[code], citizen, fake, share=1)[1]
+    return start_form(ui, page, procedures[code], citizen, fake, share=1)[1]
 
 
 @given(
@@ -245,15 +241,15 @@ def _(
     target_fixture="filled",
 )
 def _(
+    ui: PageSet,
     page: Page,
-    portal_url: str,
     procedures: dict[str, ProcedureSpec],
     citizen: Citizen,
     fake: Faker,
     code: str,
     sample_files: dict[str, Path],
 ) -> Filled:
-    form, filled = start_form(page, portal_url, procedures[code], citizen, fake, share=0.5)
+    form, filled = start_form(ui, page, procedures[code], citizen, fake, share=0.5)
     return Filled(
         filled.procedure, filled.values, attach_required(form, filled.procedure, sample_files)
     )
@@ -280,15 +276,15 @@ def _(control: httpx.Client, portal_url: str, stack: Stack, moved_clocks: list[i
     target_fixture="submitted",
 )
 def _(
+    ui: PageSet,
     page: Page,
-    portal_url: str,
     procedures: dict[str, ProcedureSpec],
     fake: Faker,
     code: str,
     sample_files: dict[str, Path],
 ) -> Submitted:
     procedure = procedures[code]
-    catalogue = CataloguePage(page, portal_url).open().search(code)
+    catalogue = ui.catalogue(page).open().search(code)
     form = catalogue.open_procedure(procedure.name).start_submission()
     fill_fields(
         form, procedure, {f.label: generate(f, fake, today=vn_today()) for f in procedure.to_fill}
@@ -302,15 +298,15 @@ def _(
     target_fixture="submitted",
 )
 def _(
+    ui: PageSet,
     page: Page,
-    portal_url: str,
     procedures: dict[str, ProcedureSpec],
     citizen: Citizen,
     fake: Faker,
     code: str,
     sample_files: dict[str, Path],
 ) -> Submitted:
-    form, filled = start_form(page, portal_url, procedures[code], citizen, fake, share=1)
+    form, filled = start_form(ui, page, procedures[code], citizen, fake, share=1)
     attach_required(form, filled.procedure, sample_files)
     return Submitted(form.submit_dossier().code(), filled.procedure)
 
@@ -318,42 +314,42 @@ def _(
 @when(
     parsers.parse('công dân nhập "{value}" vào ô "{label}" rồi nộp hồ sơ'), target_fixture="filled"
 )
-def _(page: Page, portal_url: str, filled: Filled, value: str, label: str) -> Filled:
+def _(ui: PageSet, page: Page, filled: Filled, value: str, label: str) -> Filled:
     days = RELATIVE_DAYS.get(value)
     typed = "" if value == EMPTY else value
     if days is not None:
         typed = (vn_today() + timedelta(days=days)).isoformat()
-    form = SubmissionFormPage(page, portal_url)
+    form = ui.submission_form(page)
     form.fill(label, typed, choice=bool(filled.procedure.field(label).choices))
     form.try_to_submit()
     return Filled(filled.procedure, {**filled.values, label: typed}, filled.attached)
 
 
 @when(parsers.parse('công dân đính kèm "{paper}" là {sample} rồi nộp hồ sơ'))
-def _(page: Page, portal_url: str, sample_files: dict[str, Path], paper: str, sample: str) -> None:
-    form = SubmissionFormPage(page, portal_url)
+def _(ui: PageSet, page: Page, sample_files: dict[str, Path], paper: str, sample: str) -> None:
+    form = ui.submission_form(page)
     form.attach(paper, sample_files[sample])
     form.try_to_submit()
 
 
 @when("công dân nộp hồ sơ mà chưa đính kèm giấy tờ")
-def _(page: Page, portal_url: str) -> None:
-    SubmissionFormPage(page, portal_url).try_to_submit()
+def _(ui: PageSet, page: Page) -> None:
+    ui.submission_form(page).try_to_submit()
 
 
 @when("công dân lưu nháp hồ sơ")
-def _(page: Page, portal_url: str) -> None:
-    SubmissionFormPage(page, portal_url).save_draft()
+def _(ui: PageSet, page: Page) -> None:
+    ui.submission_form(page).save_draft()
 
 
 @when('công dân mở lại hồ sơ nháp từ mục "Hồ sơ của tôi"')
-def _(page: Page, portal_url: str, filled: Filled) -> None:
-    MyDossiersPage(page, portal_url).open().resume_draft(filled.procedure.name)
+def _(ui: PageSet, page: Page, filled: Filled) -> None:
+    ui.my_dossiers(page).open().resume_draft(filled.procedure.name)
 
 
 @when("công dân điền nốt tờ khai và nộp hồ sơ", target_fixture="submitted")
-def _(page: Page, portal_url: str, filled: Filled, fake: Faker) -> Submitted:
-    form = SubmissionFormPage(page, portal_url)
+def _(ui: PageSet, page: Page, filled: Filled, fake: Faker) -> Submitted:
+    form = ui.submission_form(page)
     rest = [f for f in filled.procedure.to_fill if f.label not in filled.values]
     fill_fields(
         form, filled.procedure, {f.label: generate(f, fake, today=vn_today()) for f in rest}
@@ -369,15 +365,15 @@ def _(page: Page, portal_url: str, filled: Filled, fake: Faker) -> Submitted:
     target_fixture="filled",
 )
 def _(
+    ui: PageSet,
     page: Page,
-    portal_url: str,
     procedures: dict[str, ProcedureSpec],
     citizen: Citizen,
     fake: Faker,
     code: str,
 ) -> Filled:
     procedure = procedures[code]
-    form = SubmissionFormPage(page, portal_url).open(code).is_current()
+    form = ui.submission_form(page).open(code).is_current()
     for spec in procedure.prefilled:
         if spec.prefill in ("HoVaTen", "SoDinhDanh"):
             form.force(spec.label, generate(spec, fake, today=vn_today()))
@@ -389,8 +385,8 @@ def _(
 
 
 @then(parsers.parse('giấy tiếp nhận hiển thị mã hồ sơ và trạng thái "{status}"'))
-def _(page: Page, portal_url: str, submitted: Submitted, status: str) -> None:
-    receipt = ReceiptPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page, submitted: Submitted, status: str) -> None:
+    receipt = ui.receipt(page).is_current()
     expect(receipt.dossier_code, "mã hồ sơ trên giấy tiếp nhận").to_have_text(re.compile(r"\S{6,}"))
     expect(receipt.status, "trạng thái hồ sơ vừa nộp").to_have_text(status)
 
@@ -398,8 +394,8 @@ def _(page: Page, portal_url: str, submitted: Submitted, status: str) -> None:
 @then(
     "ngày hẹn trả trên giấy tiếp nhận cách ngày nộp đúng thời hạn giải quyết, không tính ngày nghỉ"
 )
-def _(page: Page, portal_url: str, submitted: Submitted) -> None:
-    receipt = ReceiptPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page, submitted: Submitted) -> None:
+    receipt = ui.receipt(page).is_current()
     received = datetime.strptime(receipt.received_at.inner_text().strip(), SHOWN)
     due = expected_due_date(received, submitted.procedure.processing_days)
     expect(
@@ -410,8 +406,8 @@ def _(page: Page, portal_url: str, submitted: Submitted) -> None:
 
 
 @then("ngày hẹn trả rơi vào sau kỳ nghỉ Tết")
-def _(page: Page, portal_url: str, tet: TetBreak) -> None:
-    receipt = ReceiptPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page, tet: TetBreak) -> None:
+    receipt = ui.receipt(page).is_current()
     received = datetime.strptime(receipt.received_at.inner_text().strip(), SHOWN).date()
     due = datetime.strptime(receipt.due_at.inner_text().strip(), SHOWN).date()
     assert received == tet.eve, (
@@ -423,8 +419,8 @@ def _(page: Page, portal_url: str, tet: TetBreak) -> None:
 
 
 @then(parsers.parse('hồ sơ có trong mục "Hồ sơ của tôi" với trạng thái "{status}"'))
-def _(page: Page, portal_url: str, submitted: Submitted, status: str) -> None:
-    row = MyDossiersPage(page, portal_url).open().row_of(submitted.code)
+def _(ui: PageSet, page: Page, submitted: Submitted, status: str) -> None:
+    row = ui.my_dossiers(page).open().row_of(submitted.code)
     expect(row, f"hồ sơ {submitted.code} trong mục Hồ sơ của tôi").to_contain_text(
         submitted.procedure.name
     )
@@ -432,8 +428,8 @@ def _(page: Page, portal_url: str, submitted: Submitted, status: str) -> None:
 
 
 @then(parsers.parse('cổng không nhận hồ sơ và báo ở ô "{label}": "{message}"'))
-def _(page: Page, portal_url: str, label: str, message: str) -> None:
-    form = SubmissionFormPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page, label: str, message: str) -> None:
+    form = ui.submission_form(page).is_current()
     expect(form.errors, "tóm tắt lỗi của tờ khai").to_contain_text(message)
     described = re.compile(re.escape(message))
     expect(form.field(label), f"lời nhắn gắn với ô {label}").to_have_accessible_description(
@@ -445,8 +441,8 @@ def _(page: Page, portal_url: str, label: str, message: str) -> None:
 
 
 @then("các thông tin và giấy tờ công dân đã nhập vẫn còn nguyên")
-def _(page: Page, portal_url: str, filled: Filled) -> None:
-    form = SubmissionFormPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page, filled: Filled) -> None:
+    form = ui.submission_form(page).is_current()
     for label, value in filled.values.items():
         expect(form.field(label), f"giá trị đã nhập ở ô {label}").to_have_value(value)
     for paper, file_name in filled.attached.items():
@@ -457,8 +453,8 @@ def _(page: Page, portal_url: str, filled: Filled) -> None:
 
 
 @then("tờ khai đã lưu vẫn mang họ tên và số định danh trên tài khoản định danh")
-def _(page: Page, portal_url: str, filled: Filled) -> None:
-    form = SubmissionFormPage(page, portal_url).is_current()
+def _(ui: PageSet, page: Page, filled: Filled) -> None:
+    form = ui.submission_form(page).is_current()
     for spec in filled.procedure.prefilled:
         if spec.prefill in ("HoVaTen", "SoDinhDanh"):
             expect(form.field(spec.label), f"ô {spec.label} sau khi lưu").to_have_value(
@@ -468,16 +464,18 @@ def _(page: Page, portal_url: str, filled: Filled) -> None:
 
 @then(parsers.re(f"(?P<role>{ROLE_PATTERN}) thấy hồ sơ vừa nộp trong danh sách hồ sơ cần xử lý"))
 def _(
+    ui: PageSet,
     new_context: CreateContextCallback,
     control: httpx.Client,
     portal_url: str,
     submitted: Submitted,
     citizen: Citizen,
+    officers: dict[str, OfficerAccount],
     role: str,
 ) -> None:
     context = new_context()
-    open_session(control, portal_url, context, {"officer": account_of(role).username})
-    queue = OfficerQueuePage(context.new_page(), portal_url).open().search(submitted.code)
+    open_session(control, portal_url, context, {"officer": officers[role].username})
+    queue = ui.officer_queue(context.new_page()).open().search(submitted.code)
     row = queue.row_of(submitted.code)
     expect(row, f"hồ sơ {submitted.code} trong danh sách của {role}").to_contain_text(
         citizen.full_name

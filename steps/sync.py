@@ -23,10 +23,6 @@ from fixtures.national_portal import (
     rejected_calls,
 )
 from fixtures.polling import poll
-from pages.reference.dossier_tracking import CitizenDossierPage
-from pages.reference.my_dossiers import MyDossiersPage
-from pages.reference.officer.dossier import OfficerDossierPage
-from pages.reference.officer.queue import OfficerQueuePage
 from steps.processing import Dossier, People, procedure_code
 
 RECORD_TEXT = (
@@ -151,7 +147,7 @@ def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
 @then("ngày nộp, ngày hẹn trả và ngày trả trên Cổng DVCQG khớp với những gì công dân thấy")
 def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
     record = (national_portal.dossier(dossier.code) or {})["record"]
-    page = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+    page = people.ui.citizen_dossier(people.citizen()).open(dossier.code)
     pairs = {
         "NgayTiepNhan / Ngày nộp": (record["NgayTiepNhan"], page.submitted_at),
         "NgayHenTra / Ngày hẹn trả": (record["NgayHenTra"], page.due),
@@ -181,7 +177,7 @@ def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier)
 @then("các bước tiến độ trên Cổng DVCQG khớp từng dòng với quá trình xử lý mà công dân thấy")
 def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
     people.api.drain()
-    rows = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code).history_rows()
+    rows = people.ui.citizen_dossier(people.citizen()).open(dossier.code).history_rows()
     held = national_portal.wait_for_progress(dossier.code, len(rows))
     progress = [
         {"at": shown(p["ThoiDiemXuLy"]), "who": p["NguoiXuLy"], "what": p["NoiDungXuLy"],
@@ -205,7 +201,7 @@ def _(
         if actor == "công dân":
             names.append(dossier.citizen.full_name)
         else:
-            page = OfficerDossierPage(people.officer(actor), people.base_url).open(dossier.code)
+            page = people.ui.officer_dossier(people.officer(actor)).open(dossier.code)
             names.append(page.officer_name())
     held = national_portal.wait_for_progress(dossier.code, len(names))
     done_by = [p["NguoiXuLy"] for p in held["progress"]]
@@ -241,7 +237,7 @@ def _(
         f"khoản phí trên Cổng DVCQG {fees[0]} không phải {amount} đồng {state}"
     )
     if paid:
-        page = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+        page = people.ui.citizen_dossier(people.citizen()).open(dossier.code)
         transaction = page.transaction.inner_text().strip()
         assert fees[0]["MaGiaoDich"] == transaction, (
             f"MaGiaoDich trên Cổng DVCQG {fees[0]['MaGiaoDich']!r}, công dân thấy {transaction!r}"
@@ -261,7 +257,7 @@ def _(
 def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
     people.api.drain()
     held = national_portal.dossier(dossier.code) or {}
-    page = CitizenDossierPage(people.citizen(), people.base_url).open(dossier.code)
+    page = people.ui.citizen_dossier(people.citizen()).open(dossier.code)
     on_portal = page.status.inner_text().strip()
     national = STATUS_NAMES.get(held["record"]["TrangThaiHoSo"])
     assert national == on_portal, f"Cổng DVCQG giữ “{national}”, công dân thấy “{on_portal}”"
@@ -295,7 +291,7 @@ def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier)
 
 @then("trạng thái mọi hồ sơ mà cán bộ thấy trên cổng trùng với trạng thái Cổng DVCQG đang giữ")
 def _(people: People, national_portal: ScenarioNationalPortal, dossiers: list[Dossier]) -> None:
-    on_portal = OfficerQueuePage(people.officer("cán bộ một cửa"), people.base_url)
+    on_portal = people.ui.officer_queue(people.officer("cán bộ một cửa"))
     portal = on_portal.open(everything=True).statuses()
     held = national_portal.all_dossiers()["dossiers"]
     compared = {
@@ -317,7 +313,7 @@ def status_name(held: dict[str, Any] | None) -> str:
 
 @then('trạng thái các hồ sơ trong "Hồ sơ của tôi" của công dân trùng với Cổng DVCQG')
 def _(people: People, national_portal: ScenarioNationalPortal, dossiers: list[Dossier]) -> None:
-    mine = MyDossiersPage(people.citizen(), people.base_url).open().statuses()
+    mine = people.ui.my_dossiers(people.citizen()).open().statuses()
     for dossier in dossiers:
         national = status_name(national_portal.dossier(dossier.code))
         assert mine.get(dossier.code) == national, (
@@ -327,7 +323,7 @@ def _(people: People, national_portal: ScenarioNationalPortal, dossiers: list[Do
 
 @then("Cổng DVCQG không giữ hồ sơ nào mà cổng không có")
 def _(people: People, national_portal: ScenarioNationalPortal) -> None:
-    queue = OfficerQueuePage(people.officer("cán bộ một cửa"), people.base_url)
+    queue = people.ui.officer_queue(people.officer("cán bộ một cửa"))
     listed = set(queue.open(everything=True).statuses())
     unknown = []
     for code in sorted(set(national_portal.all_dossiers()["dossiers"]) - listed):

@@ -20,7 +20,12 @@ from typing import Any
 
 from playwright.sync_api import APIResponse, FilePayload, Page
 
+from pages.protocols import PortalForm as AnyForm
+from pages.reference.my_dossiers import MyDossiersPage
 from pages.reference.officer.dossier import ACTION_PATHS
+from pages.reference.officer.queue import OfficerQueuePage
+from pages.reference.officer.sign_in import OfficerSignInPage
+from pages.reference.officer_session import OfficerSession
 
 SESSION_COOKIE = "dvc_session"
 CSRF_FIELD = "csrf_token"
@@ -153,24 +158,100 @@ def officer_sign_in(username: str, password: str) -> PortalForm:
 
 
 class FormSender:
-    """Sends a ``PortalForm`` with the cookies of ``page``'s browser context."""
+    """Sends a ``PortalForm`` with the cookies of ``page``'s browser context: the back
+    office's forms (``/can-bo...``) to ``officer_url``, the others to ``base_url``."""
 
-    def __init__(self, page: Page, base_url: str) -> None:
+    def __init__(self, page: Page, base_url: str, officer_url: str | None = None) -> None:
         self.page = page
         self.base_url = base_url
+        self.officer_url = officer_url or base_url
 
     def token(self) -> str:
         """This browser's session token, as a page of the portal carries it."""
         self.page.goto(f"{self.base_url}{TOKEN_PAGE}")
         return self.page.locator(f'input[type="hidden"][name="{CSRF_FIELD}"]').first.input_value()
 
-    def send(self, form: PortalForm, token: str | None) -> APIResponse:
+    def send(self, form: AnyForm, token: str | None) -> APIResponse:
         """POST the form (``token`` None: without the field at all); redirects not followed."""
         fields: dict[str, str] = dict(form.fields)
         if token is not None:
             fields[CSRF_FIELD] = token
-        url = f"{self.base_url}{form.path}"
+        base = self.officer_url if form.path.startswith("/can-bo") else self.base_url
+        url = f"{base}{form.path}"
         if form.files:
-            multipart: dict[str, str | FilePayload] = {**fields, **form.files}
+            multipart: dict[str, str | float | bool | bytes | FilePayload] = {
+                **fields,
+                **form.files,
+            }
             return self.page.request.post(url, multipart=multipart, max_redirects=0)
-        return self.page.request.post(url, form=fields, max_redirects=0)
+        plain: dict[str, str | float | bool] = dict(fields)
+        return self.page.request.post(url, form=plain, max_redirects=0)
+
+
+class ReferenceHttp:
+    """The reference portal's routes over HTTP (``PortalHttp``): the constants and forms
+    above, the citizen's on ``citizen_url``, the back office's (``/can-bo``) on
+    ``officer_url``."""
+
+    SESSION_COOKIE = SESSION_COOKIE
+    CSRF_FIELD = CSRF_FIELD
+    CSRF_REFUSAL = CSRF_REFUSAL
+    NOT_FOUND = NOT_FOUND
+    INVALID_PAYMENT_RESULT = INVALID_PAYMENT_RESULT
+    PAYMENT_CALLBACK_PATH = PAYMENT_CALLBACK_PATH
+    TEST_ROUTES = TEST_ROUTES
+    TOKEN_PAGE = TOKEN_PAGE
+    MY_DOSSIERS_PATH = MyDossiersPage.PATH
+    OFFICER_SIGN_IN_PATH = OfficerSignInPage.PATH
+    OFFICER_QUEUE_PATH = OfficerQueuePage.PATH
+    PDF = PDF
+
+    def __init__(self, citizen_url: str, officer_url: str) -> None:
+        self.citizen_url = citizen_url
+        self.officer_url = officer_url
+
+    def sender(self, page: Page) -> FormSender:
+        return FormSender(page, self.citizen_url, self.officer_url)
+
+    def pdf(
+        self, name: str = "giay-to.pdf", content: bytes = PDF, mime: str = "application/pdf"
+    ) -> FilePayload:
+        return pdf(name, content, mime)
+
+    def submission_form(
+        self, procedure: str, values: dict[str, str], papers: list[str], *, draft: bool
+    ) -> PortalForm:
+        return submission_form(procedure, values, papers, draft=draft)
+
+    def supplement_form(self, code: str, papers: list[str]) -> PortalForm:
+        return supplement_form(code, papers)
+
+    def citizen_forms(self, code: str) -> dict[str, PortalForm]:
+        return citizen_forms(code)
+
+    def sign_out_form(self, *, officer: bool = False) -> PortalForm:
+        return PortalForm("/can-bo/dang-xuat" if officer else "/dang-xuat")
+
+    def officer_sign_in(self, username: str, password: str) -> PortalForm:
+        return officer_sign_in(username, password)
+
+    def officer_action(self, code: str, button: str, **fields: str) -> PortalForm:
+        return officer_action(code, button, **fields)
+
+    def dossier_pages(self, code: str) -> dict[str, str]:
+        return dossier_pages(code)
+
+    def officer_pages(self, code: str, file_link: str) -> dict[str, str]:
+        return officer_pages(code, file_link)
+
+    def sends_to_officer_sign_in(self, status: int, location: str) -> bool:
+        return OfficerSession.sends_to_sign_in_at(status, location)
+
+    def receipt_code(self, location: str) -> str:
+        return receipt_code(location)
+
+    def submitted_codes(self, html: str) -> list[str]:
+        return submitted_codes(html)
+
+    def token_in(self, html: str) -> str:
+        return token_in(html)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from pages.sso.login import SsoLoginPage
+from pages.sso.login import SsoLoginPage, sign_in_over_http
+
+SIGN_IN_PATH = "/dang-nhap"
 
 # Where the identity provider sends the browser back (the OIDC redirect URI).
 RETURN_PATH = "/auth/callback"
@@ -29,6 +31,18 @@ class HomePage:
         with self.page.expect_request(lambda request: self._is_return(request.url)) as back:
             self.start_sign_in().sign_in(username, password)
         return back.value.url
+
+    def sign_in_over_http(self, username: str, password: str) -> None:
+        """A sign-in as a precondition: the same OIDC round trip as :meth:`sign_in`, through
+        the page's HTTP client (its cookies are the browser context's) without rendering
+        the pages on the way; the browser stays where it is."""
+        request = self.page.request
+        login_page = request.get(f"{self.base_url}{SIGN_IN_PATH}")
+        assert login_page.ok, f"bắt đầu đăng nhập: HTTP {login_page.status} tại {login_page.url}"
+        landed = sign_in_over_http(request, login_page, username, password)
+        assert landed.ok and landed.url.startswith(self.base_url), (
+            f"đăng nhập qua HTTP không về được cổng: HTTP {landed.status} tại {landed.url}"
+        )
 
     def sign_in_cut_off_before_return(self, username: str, password: str) -> str:
         """Sign in at the identity provider, but the way back never reaches the portal (as

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+from playwright.sync_api import APIRequestContext, APIResponse, Page, expect
 
 
 class SsoLoginPage:
@@ -28,3 +31,54 @@ class SsoLoginPage:
         """The user changes their mind and goes back without signing in."""
         self.is_current()
         self.cancel_button.click()
+
+
+class _LoginForm(HTMLParser):
+    """The sign-in form of the identity provider's page: its action and its fields."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.action: str | None = None
+        self.fields: dict[str, str] = {}
+        self._in_form = False
+        self._form_fields: dict[str, str] = {}
+        self._form_action = ""
+        self._has_password = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form" and self.action is None:
+            self._in_form, self._form_action = True, a.get("action", "")
+            self._form_fields, self._has_password = {}, False
+        elif self._in_form and tag in ("input", "button") and a.get("name"):
+            if a.get("type") == "password":
+                self._has_password = True
+            if tag == "input" or a.get("type", "submit") == "submit":
+                self._form_fields.setdefault(a["name"], a.get("value", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form" and self._in_form:
+            self._in_form = False
+            if self._has_password:
+                self.action, self.fields = self._form_action, self._form_fields
+
+
+def sign_in_over_http(
+    request: APIRequestContext, login_page: APIResponse, username: str, password: str
+) -> APIResponse:
+    """Fill in and send the identity provider's sign-in form without rendering it: the same
+    requests the browser makes, through ``request`` (a page's, so the cookies land in the
+    browser context). ``login_page`` is the answer that showed the form. Returns the last
+    answer after the redirects back to the portal."""
+    parser = _LoginForm()
+    parser.feed(login_page.text())
+    if parser.action is None:
+        raise AssertionError(
+            f"trang {login_page.url} không có biểu mẫu đăng nhập của hệ thống định danh"
+        )
+    form: dict[str, str | float | bool] = {
+        **parser.fields,
+        "username": username,
+        "password": password,
+    }
+    return request.post(urljoin(login_page.url, parser.action), form=form)

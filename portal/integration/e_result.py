@@ -8,20 +8,26 @@ verifying are in ``portal.integration.e_result_pki``.
 
 from __future__ import annotations
 
+import atexit
 import base64
+import contextlib
+import functools
 import hashlib
 import io
 import secrets
+import shutil
+import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-
-import segno
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from typing import TYPE_CHECKING
 
 from portal.integration.timefmt import VN_TZ
+
+if TYPE_CHECKING:  # fpdf2, fontTools and segno are imported when a document is made
+    from fpdf import FPDF
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -74,12 +80,16 @@ def vietnamese_date(place: str, moment: datetime) -> str:
 
 
 def qr_png(url: str, *, scale: int = 6) -> bytes:
+    import segno
+
     out = io.BytesIO()
     segno.make(url, error="m", micro=False).save(out, kind="png", scale=scale, border=4)
     return out.getvalue()
 
 
 def _pdf_with_fonts(font_dir: Path) -> FPDF:
+    from fpdf import FPDF
+
     missing = [
         str(font_dir / name) for name in FONT_FILES.values() if not (font_dir / name).is_file()
     ]
@@ -89,9 +99,55 @@ def _pdf_with_fonts(font_dir: Path) -> FPDF:
             "Install it (Debian/Ubuntu: apt-get install fonts-dejavu-core) or pass font_dir."
         )
     pdf = FPDF(format="A4", unit="mm")
+    subset_dir = _subset_fonts(font_dir)
     for style, name in FONT_FILES.items():
-        pdf.add_font(FONT, style=style, fname=str(font_dir / name))
+        pdf.add_font(FONT, style=style, fname=str(subset_dir / name))
     return pdf
+
+
+# Latin, Vietnamese (precomposed and combining), punctuation, currency, letterlike symbols,
+# arrows, geometric shapes: what a result document in Vietnamese can carry.
+FONT_UNICODES = [
+    *range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00),
+    *range(0x2000, 0x2070), *range(0x20A0, 0x20D0), *range(0x2100, 0x2150),
+    *range(0x2190, 0x2200), *range(0x25A0, 0x2600),
+]  # fmt: skip
+
+
+def prepare_fonts() -> None:
+    """Make the subset fonts ahead of the first document (the portal does it at start)."""
+    with contextlib.suppress(OSError):  # missing fonts are reported when a document needs them
+        _subset_fonts(FONT_DIR)
+
+
+_FONTS_LOCK = threading.Lock()
+
+
+def _subset_fonts(font_dir: Path) -> Path:
+    with _FONTS_LOCK:
+        return _subset_fonts_once(font_dir)
+
+
+@functools.cache
+def _subset_fonts_once(font_dir: Path) -> Path:
+    """DejaVu Sans cut down to FONT_UNICODES, once per process: fpdf2 parses the whole
+    font (6 000 glyphs, 0.3 s a style) for every document otherwise."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    out = Path(tempfile.mkdtemp(prefix="dvc-portal-fonts-"))
+    atexit.register(shutil.rmtree, out, True)
+    for name in FONT_FILES.values():
+        options = subset.Options()
+        options.name_IDs = ["*"]
+        options.notdef_outline = True
+        options.drop_tables += ["FFTM"]  # FontForge's timestamps: fontTools warns otherwise
+        font = TTFont(str(font_dir / name))
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=FONT_UNICODES)
+        subsetter.subset(font)
+        font.save(str(out / name))
+    return out
 
 
 def render_result_pdf(content: ResultContent, *, font_dir: Path = FONT_DIR) -> bytes:
@@ -114,6 +170,8 @@ def render_result_pdf(content: ResultContent, *, font_dir: Path = FONT_DIR) -> b
 
 
 def _header(pdf: FPDF, content: ResultContent) -> None:
+    from fpdf.enums import XPos, YPos
+
     left_w, right_w, top = 70.0, 105.0, pdf.get_y()
     right_x = pdf.w - pdf.r_margin - right_w
     pdf.set_xy(pdf.l_margin, top)
@@ -149,6 +207,7 @@ def _header(pdf: FPDF, content: ResultContent) -> None:
 
 
 def _body(pdf: FPDF, content: ResultContent) -> None:
+
     width = pdf.w - pdf.l_margin - pdf.r_margin
     pdf.set_font(FONT, "B", 15)
     pdf.multi_cell(width, 8, content.title.upper(), align="C")
@@ -174,6 +233,8 @@ def _body(pdf: FPDF, content: ResultContent) -> None:
 
 
 def _signature_and_qr(pdf: FPDF, content: ResultContent) -> None:
+    from fpdf.enums import XPos, YPos
+
     if pdf.get_y() > pdf.h - 90:
         pdf.add_page()
     top = pdf.get_y() + 10

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import io
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -26,16 +28,13 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.x509.oid import NameOID
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign import fields, signers
-from pyhanko.sign.validation import async_validate_pdf_signature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from portal.integration.e_result import sha256_hex
+
+if TYPE_CHECKING:
+    from pyhanko.sign import signers
 
 __all__ = [
     "ROOT_CA_NAME",
@@ -154,6 +153,31 @@ class SignatureCheck:
     message: str  # for the citizen, in Vietnamese
 
 
+def prepare_signing() -> None:
+    """Import pyHanko's signing half ahead of the first document (the portal does it at
+    start, off the event loop)."""
+    import pyhanko.sign.signers  # noqa: F401
+    import pyhanko_certvalidator.registry  # noqa: F401
+
+
+def _loaded_key_signer(key: rsa.RSAPrivateKey, **kwargs: Any) -> signers.SimpleSigner:
+    """pyHanko's SimpleSigner parses the DER private key again for every signature (and
+    checks the RSA key while at it: ~0.3 s, twice per document). This one signs with the
+    key object the portal already holds; any other mechanism goes the usual way.
+    (pyHanko is imported when the first document is signed, not when the portal starts.)"""
+    from pyhanko.sign import signers
+    from pyhanko.sign.general import get_pyca_cryptography_hash
+
+    class LoadedKeySigner(signers.SimpleSigner):
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+            if mechanism.signature_algo != "rsassa_pkcs1v15":
+                return bytes(super().sign_raw(data, digest_algorithm))
+            return key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+
+    return LoadedKeySigner(**kwargs)
+
+
 class AgencyPki:
     def __init__(
         self,
@@ -199,14 +223,18 @@ class AgencyPki:
     def trust_roots(self) -> list[asn1_x509.Certificate]:
         return [_to_asn1(self.root_cert)]
 
+    @functools.cached_property
     def _signer(self) -> signers.SimpleSigner:
         key_der = self._agency_key.private_bytes(
             serialization.Encoding.DER,
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
         )
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+
         root = _to_asn1(self.root_cert)
-        return signers.SimpleSigner(
+        return _loaded_key_signer(
+            self._agency_key,
             signing_cert=_to_asn1(self.agency_cert),
             signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
             cert_registry=SimpleCertificateStore.from_certs([root]),
@@ -221,6 +249,9 @@ class AgencyPki:
         location: str = "Việt Nam",
     ) -> bytes:
         """PAdES signature (invisible field ``field_name``) by the agency's key."""
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+        from pyhanko.sign import fields, signers
+
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         meta = signers.PdfSignatureMetadata(
             field_name=field_name,
@@ -231,7 +262,7 @@ class AgencyPki:
             name=self.agency_name,
         )
         output = io.BytesIO()
-        await signers.async_sign_pdf(writer, meta, signer=self._signer(), output=output)
+        await signers.async_sign_pdf(writer, meta, signer=self._signer, output=output)
         return output.getvalue()
 
     async def verify_pdf(self, pdf: bytes) -> SignatureCheck:
@@ -267,6 +298,11 @@ async def verify_pdf(
     pdf: bytes, trust_roots: Iterable[asn1_x509.Certificate | x509.Certificate]
 ) -> SignatureCheck:
     """Check the document's last signature offline against ``trust_roots``."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import async_validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
     roots = [r if isinstance(r, asn1_x509.Certificate) else _to_asn1(r) for r in trust_roots]
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)

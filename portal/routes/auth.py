@@ -48,6 +48,8 @@ IDENTITY_KEYS = (
 
 def safe_next(target: str | None) -> str:
     """Only a path on this portal: refuse absolute and scheme-relative URLs (open redirect)."""
+    if defects.active("open_redirect_after_sign_in") and target:  # seeded: "/" checked only
+        return target if target.startswith("/") else "/ca-nhan"
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return "/ca-nhan"
     return target
@@ -143,7 +145,8 @@ async def callback(request: Request) -> Response:
             "userinfo sub %r differs from id_token sub %r", identity.get("sub"), claims["sub"]
         )
         return failed(request, INVALID_TOKEN, 401, retry_next=retry_next)
-    session.rotate()
+    if not defects.active("session_not_rotated_at_sign_in"):  # seeded defect: fixation
+        session.rotate()
     session.pop("csrf", None)
     session["user"] = {
         "sub": claims["sub"],

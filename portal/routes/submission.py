@@ -68,14 +68,21 @@ def _too_large(request: Request, procedure: Procedure) -> bool:
     return length.isdigit() and int(length) > limit
 
 
-@router.post("/thu-tuc/{code}/nop-ho-so", dependencies=[Depends(require_csrf)])
+def refuse_too_large(request: Request, code: str) -> None:
+    """Before the body is read (the CSRF check parses it): larger than all the papers together."""
+    if _too_large(request, procedure_or_404(request, code)):
+        raise HTTPException(status_code=413, detail="Tệp tải lên vượt quá dung lượng cho phép.")
+
+
+@router.post(
+    "/thu-tuc/{code}/nop-ho-so",
+    dependencies=[Depends(refuse_too_large), Depends(require_csrf)],
+)
 async def submit_form(request: Request, form: PostedForm, code: str) -> Response:
     procedure = procedure_or_404(request, code)
     identity = citizen(request)
     if identity is None:
         return sign_in_redirect(request)
-    if _too_large(request, procedure):
-        raise HTTPException(status_code=413, detail="Tệp tải lên vượt quá dung lượng cho phép.")
     action = str(form.get("hanh_dong", SUBMIT))
     values = forms.collect(procedure, form, identity)
     uploads, errors = await read_uploads(procedure, form)

@@ -72,6 +72,25 @@ def test_every_defect_is_caught_by_registered_tags_and_described_in_vietnamese()
         )
 
 
+SCENARIO = re.compile(r"^\s*(?:Kịch bản|Khung kịch bản|Dàn ý kịch bản):\s*(.+?)\s*$", re.M)
+
+
+def test_every_defect_points_at_scenarios_that_exist_under_its_tags() -> None:
+    """``where``: feature files under features/ carrying one of the defect's tags, and, after
+    "::", the start of a scenario name in that file (what ``make selfcheck`` runs)."""
+    for defect in defects.CATALOGUE:
+        assert defect.where, f"{defect.name}: no scenarios named for make selfcheck"
+        for place in defect.where:
+            path, _, prefix = place.partition("::")
+            feature = ROOT / "features" / path
+            assert feature.is_file(), (defect.name, path)
+            text = feature.read_text(encoding="utf-8")
+            file_tags = set(re.findall(r"@(\w+)", text.split("Tính năng:")[0]))
+            assert file_tags & set(defect.tags), (defect.name, path, file_tags)
+            names = SCENARIO.findall(text)
+            assert any(n.startswith(prefix) for n in names), (defect.name, place, names)
+
+
 def test_every_defect_has_a_switch_in_the_portal_code() -> None:
     code = "\n".join(
         p.read_text(encoding="utf-8")

@@ -21,7 +21,9 @@ def descendants(pid: int) -> dict[int, str]:
             continue
         try:
             stat = (entry / "stat").read_text()
-            commands[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            commands[int(entry.name)] = (
+                (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            )
         except OSError:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
@@ -58,7 +60,9 @@ def test_ctrl_c_leaves_no_process_behind() -> None:
             browser = [c for c in procs.values() if "chrom" in c]
             return procs if len(servers) >= 2 and browser else None
 
-        started = poll(running, what="the servers and the browser of the interrupted run", timeout_s=30)
+        started = poll(
+            running, what="the servers and the browser of the interrupted run", timeout_s=30
+        )
         run.send_signal(signal.SIGINT)
         run.wait(timeout=30)
         poll(

@@ -13,7 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_suite(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
+def run_suite(
+    *args: str, env: dict[str, str] | None = None
+) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "features", *args],
@@ -47,6 +49,9 @@ def test_unknown_profile(tmp_path: Path) -> None:
         ('start = "somewhere"', "start must be 'reference' or 'external'"),
         ('start = "external"', "[portal] citizen_url is required"),
         ('start = "reference"\npages = "khong-co"', "no page-object set pages/khong-co/"),
+        ('start = "reference"\nstart_mocks = 1', "unknown field(s) start_mocks"),
+        ('start = "external"\n[portal]\ncitizen_url = "http://h"', "[mocks] needs the URL of"),
+        ('start = "reference"', "[officers] needs an account for"),
     ],
 )
 def test_broken_profile(tmp_path: Path, content: str, says: str) -> None:
@@ -62,16 +67,22 @@ def test_broken_profile(tmp_path: Path, content: str, says: str) -> None:
 def test_missing_browser() -> None:
     done, seconds = run_suite("-m", "sso", env={"DVC_CHROMIUM": "/khong/co/chromium"})
     assert done.returncode == 4
-    assert error_lines(done) == ["ERROR: chromium: DVC_CHROMIUM=/khong/co/chromium is not an executable file"]
+    assert error_lines(done) == [
+        "ERROR: chromium: DVC_CHROMIUM=/khong/co/chromium is not an executable file"
+    ]
     assert seconds < 5
 
 
 def test_unreachable_target(tmp_path: Path) -> None:
     profile = tmp_path / "far.toml"
-    profile.write_text('start = "external"\n[portal]\ncitizen_url = "http://127.0.0.1:9"\n', encoding="utf-8")
+    local = (ROOT / "targets" / "local-external.toml").read_text(encoding="utf-8")
+    far = local.replace('name = "local-external"\n', "").replace(":8000", ":9")
+    profile.write_text(far, encoding="utf-8")
     done, seconds = run_suite("--target", str(profile), "-m", "sso")
     assert done.returncode == 4
-    assert error_lines(done) == ["ERROR: target far: portal at http://127.0.0.1:9 is unreachable (ConnectError)"]
+    assert error_lines(done) == [
+        "ERROR: target far: portal at http://127.0.0.1:9 is unreachable (ConnectError)"
+    ]
     assert seconds < 5
 
 

@@ -1,0 +1,88 @@
+"""The external path, proven: the reference portal started on its own (``python -m
+scripts.serve``, as ``make serve`` does, but on free ports as CI needs), and the suite run
+against it through a generated copy of targets/local-external.toml, as if it were someone
+else's portal. Everything started here is stopped here."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fixtures.polling import poll
+from fixtures.target import load_target
+
+ROOT = Path(__file__).resolve().parents[2]
+# Every SSO scenario, and one that submits a dossier with a fee and pays it.
+SUBSET = [
+    "-m",
+    "sso or payment",
+    "-k",
+    "not id_token and (sso or thanh_toán_ngay_trên_giấy_tiếp_nhận)",
+]
+PAID_ON_RECEIPT = "công_dân_nộp_hồ_sơ_có_lệ_phí_rồi_thanh_toán_ngay_trên_giấy_tiếp_nhận"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """``scripts.serve`` on free ports; yields the target profile it wrote."""
+    folder = tmp_path_factory.mktemp("external")
+    profile = folder / "served.toml"
+    log_path = folder / "serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "scripts.serve", "--free-ports", "--write-profile",
+             str(profile), "--workdir", str(folder / "serve")],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            poll(
+                lambda: profile.is_file() or process.poll() is not None,
+                what="scripts.serve to start the portal and the mocks",
+                timeout_s=60,
+            )
+            if process.poll() is not None:
+                pytest.fail(f"scripts.serve stopped: {log_path.read_text(encoding='utf-8')}")
+            yield profile
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def run_suite(profile: Path, *args: str, results: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "features", "--target", str(profile),
+         "--alluredir", str(results), "-q", *args],
+        cwd=ROOT, env=os.environ.copy(), capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+
+
+def test_the_written_profile_is_local_external_on_other_ports(served: Path) -> None:
+    written = load_target(str(served))
+    original = load_target("local-external")
+    assert written.start == "external" and written.pages == original.pages
+    assert written.officers == original.officers
+    assert set(written.mocks) == set(original.mocks)
+    assert written.portal_url != original.portal_url  # free ports, not 8000
+
+
+def test_the_suite_passes_against_the_separately_started_portal(
+    served: Path, tmp_path: Path
+) -> None:
+    done = run_suite(served, *SUBSET, "-rA", results=tmp_path / "results")
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out[-4000:]
+    passed = re.search(r"(\d+) passed", out)
+    assert passed and int(passed.group(1)) >= 10, out[-2000:]
+    assert PAID_ON_RECEIPT in out, "the submission + payment scenario did not run"
+    assert "failed" not in out.splitlines()[-1], out[-2000:]
