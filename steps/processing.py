@@ -17,23 +17,21 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import allure
 import httpx
 import pytest
-from allure_commons.types import AttachmentType
 from faker import Faker
 from playwright.sync_api import Browser, Page, expect
-from playwright.sync_api import Error as PlaywrightError
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen, new_citizen
+from fixtures.evidence import attach_screenshot
+from fixtures.http import http_client
 from fixtures.national_portal import STATUS_CODES, ScenarioNationalPortal
 from fixtures.plugin import scenario_failed
 from fixtures.target import OfficerAccount
 from pages.protocols import ROLE_PATTERN, CitizenDossier, OfficerDossier, PageSet
 
 ROLE = f"(?P<role>{ROLE_PATTERN})"
-PNG = AttachmentType.PNG
 
 
 def officer_page(people: People, role: str) -> OfficerDossier:
@@ -181,10 +179,8 @@ class People:
     def close(self, failed: bool) -> None:
         for who, page in self.pages.items():
             title = f"{'Ảnh chụp khi thất bại' if failed else 'Ảnh chụp trạng thái cuối'}: {who}"
-            try:
-                allure.attach(page.screenshot(), name=title, attachment_type=PNG)
-            except PlaywrightError as exc:
-                allure.attach(str(exc), name=f"Không chụp được màn hình: {who}")
+            # each person's window as it ended (the whole page if the scenario failed)
+            attach_screenshot(page, title, failed=failed, full_page=False)
             page.context.close()
 
 
@@ -201,7 +197,7 @@ def people(
     officers: dict[str, OfficerAccount],
 ) -> Iterator[People]:  # fmt: skip
     """This scenario's citizen (their own, new) and officers, each with a browser context."""
-    with httpx.Client(timeout=30.0) as http:
+    with http_client(timeout=30.0) as http:
         api = ReferenceTestApi(portal_url, http)
         crowd = People(
             browser, api, browser_context_args, new_citizen(fake), tmp_path, ui, officers

@@ -26,6 +26,7 @@ from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Citizen, new_citizen
+from fixtures.http import http_client, http_get
 from fixtures.national_portal import ScenarioNationalPortal, rejected_calls
 from fixtures.plugin import scenario_failed
 from fixtures.polling import poll
@@ -109,7 +110,7 @@ def isolated(
 ) -> Iterator[Isolated]:
     """The isolated stack for one scenario, left as found: portal running, gateways
     forwarding, no fault armed at the mocks."""
-    with httpx.Client(timeout=SETTLE_S * 2) as http:
+    with http_client(timeout=SETTLE_S * 2) as http:
         national = ScenarioNationalPortal(isolated_stack.mock("national_portal"), http)
         ui = page_sets(isolated_stack.portal_url, isolated_stack.portal_url)
         scenario = Isolated(isolated_stack, http, national, new_context, ui)
@@ -132,7 +133,7 @@ def isolated(
 
 def healthy(stack: IsolatedStack) -> bool:
     try:
-        return stack.running() and httpx.get(f"{stack.portal_url}/health").status_code == 200
+        return stack.running() and http_get(f"{stack.portal_url}/health").status_code == 200
     except httpx.HTTPError:
         return False
 
@@ -422,7 +423,7 @@ def _(
 
     def submit(index: int) -> tuple[Citizen, int, str]:
         citizen, cookies = crowd[index]
-        with httpx.Client(base_url=isolated.url, cookies=cookies, timeout=120.0) as http:
+        with http_client(base_url=isolated.url, cookies=cookies, timeout=120.0) as http:
             token = routes.token_in(http.get(routes.TOKEN_PAGE).text)
             start.wait()  # every submission leaves at the same moment
             answer = http.post(forms[index].path, **forms[index].for_httpx(token))

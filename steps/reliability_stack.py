@@ -25,6 +25,7 @@ from pathlib import Path
 
 import httpx
 
+from fixtures.http import http_client
 from fixtures.servers import ServerProcess
 from fixtures.stack import Stack, start_reference_stack
 
@@ -45,7 +46,7 @@ class Gateway:
         self.upstream = ""
         self.mode = FORWARD
         self.calls: dict[str, int] = {FORWARD: 0, HTML: 0}
-        self._http = httpx.Client(timeout=30.0)  # one pool: a client per call costs ~0.2 s
+        self._http = http_client(timeout=30.0)  # one pool: a client per call costs ~0.2 s
         gateway = self
 
         class Handler(BaseHTTPRequestHandler):

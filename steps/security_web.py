@@ -20,6 +20,7 @@ from playwright.sync_api import BrowserContext, Dialog, Page, Response, Route, e
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen
+from fixtures.http import http_client
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec
 from fixtures.servers import ServerProcess, free_port
@@ -182,7 +183,7 @@ def send_as_browser(page: Page, ui: PageSet, form: PortalForm, token: str) -> At
     over a minute for 30 MB on a loaded machine; httpx sends the same request in < 1 s."""
     cookies = {c["name"]: str(c["value"]) for c in portal_cookies(page.context, ui)}
     files = {key: (f["name"], f["buffer"], f["mimeType"]) for key, f in form.files.items()}
-    with httpx.Client(cookies=cookies, timeout=60.0, follow_redirects=False) as http:
+    with http_client(cookies=cookies, timeout=60.0, follow_redirects=False) as http:
         answer = http.post(
             f"{ui.citizen_url}{form.path}",
             data={**form.fields, ui.http.CSRF_FIELD: token},
@@ -464,7 +465,7 @@ def ask_test_routes(base_url: str, http_routes: PortalHttp) -> dict[str, tuple[i
     """Each test route's answer, and whether the caller then holds a back-office session
     (``/_test/sessions`` answers one in its body in test mode)."""
     answers = {}
-    with httpx.Client(base_url=base_url, timeout=30.0) as http:
+    with http_client(base_url=base_url, timeout=30.0) as http:
         for method, path, body in http_routes.TEST_ROUTES:
             answer = http.request(method, path, json=body)
             given = answer.json().get("cookie") if answer.status_code == 201 else None

@@ -19,6 +19,8 @@ KEYS = {
 }  # fmt: skip
 MACHINE = {"cores": 2, "load_avg_before": [0.5, 0.4, 0.3]}
 BARE = {"runs_s": [0.9, 1.0, 1.1, 1.0, 1.0], "warmup_s": [1.5], "median_s": 1.0, "browser": "x"}
+# The flow scenario alone, repeated (step 4 of scripts/bench.py).
+FLOW = {"runs_s": [1.1, 1.3, 1.2, 1.2, 1.0], "warmup_s": [4.0], "median_s": 1.2}
 
 
 def canned(seconds: list[float], *, flow_s: float = 1.1, failed: int = 0) -> dict[str, Any]:
@@ -55,9 +57,17 @@ def canned(seconds: list[float], *, flow_s: float = 1.1, failed: int = 0) -> dic
     return {"exit_status": 1 if failed else 0, "scenarios": scenarios}
 
 
-def summarize(scenarios: dict[str, Any], wall_s: float = 60.0, bare: Any = BARE) -> dict[str, Any]:
+def summarize(
+    scenarios: dict[str, Any], wall_s: float = 60.0, bare: Any = BARE, flow: Any = FLOW
+) -> dict[str, Any]:
     return bench.summarize(
-        scenarios, wall_s=wall_s, bare=bare, machine=MACHINE, command={"suite": "pytest"}, date="d"
+        scenarios,
+        wall_s=wall_s,
+        bare=bare,
+        flow=flow,
+        machine=MACHINE,
+        command={"suite": "pytest"},
+        date="d",
     )
 
 
@@ -85,11 +95,11 @@ def test_percentile_of_nothing_is_an_error() -> None:
 def test_bench_json_has_the_issue_keys_and_the_statistics(tmp_path: Path) -> None:
     seconds = [0.5, 0.7, 0.6, 3.0, 0.8, 0.9, 0.4, 0.65, 0.55, 0.75, 0.85, 2.5]
     path = tmp_path / "outcomes.json"
-    path.write_text(json.dumps(canned(seconds, flow_s=1.2)), encoding="utf-8")
+    path.write_text(json.dumps(canned(seconds, flow_s=1.4)), encoding="utf-8")
     result = summarize(outcome_plugin.read(path))
 
     assert set(result) >= KEYS
-    ran = sorted([*seconds, 1.2])
+    ran = sorted([*seconds, 1.4])
     assert result["scenarios"] == 13  # the skipped one does not count
     assert result["median_scenario_s"] == 0.75
     assert result["p95_scenario_s"] == 3.0  # rank ceil(0.95 × 13) = 13
@@ -99,25 +109,30 @@ def test_bench_json_has_the_issue_keys_and_the_statistics(tmp_path: Path) -> Non
         "scenario": "Kịch bản 3",
         "seconds": 3.0,
     }
+    # the ratio is of the two medians of warm runs; the run's own sample is kept beside it
     assert (result["suite_flow_s"], result["bare_flow_s"], result["overhead_ratio"]) == (
         1.2,
         1.0,
         1.2,
     )
+    assert result["suite_flow_in_run_s"] == 1.4
+    assert result["suite_flow_runs_s"] == FLOW["runs_s"]
     assert result["outcomes"] == {"passed": 13, "skipped": 1}
     assert result["machine"] == MACHINE
     json.dumps(result)  # it is written as JSON
 
 
 def test_each_target_says_its_limit_its_value_and_whether_it_is_met() -> None:
-    good = summarize(canned([0.5] * 85, flow_s=1.1)["scenarios"], wall_s=80.0)["targets"]
+    flow = {**FLOW, "median_s": 1.1}
+    good = summarize(canned([0.5] * 85)["scenarios"], wall_s=80.0, flow=flow)["targets"]
     assert good == {
         "scenarios": {"min": 80, "value": 86, "met": True},
         "wall_s": {"max": 90.0, "value": 80.0, "met": True},
         "median_scenario_s": {"max": 1.0, "value": 0.5, "met": True},
         "overhead_ratio": {"max": 1.2, "value": 1.1, "met": True},
     }
-    bad = summarize(canned([1.5] * 10, flow_s=1.3)["scenarios"], wall_s=95.0)["targets"]
+    flow = {**FLOW, "median_s": 1.3}
+    bad = summarize(canned([1.5] * 10)["scenarios"], wall_s=95.0, flow=flow)["targets"]
     assert {key: t["met"] for key, t in bad.items()} == {
         "scenarios": False,
         "wall_s": False,
@@ -132,8 +147,39 @@ def test_without_the_bare_flow_or_the_flow_scenario_there_is_no_ratio() -> None:
     assert without_bare["targets"]["overhead_ratio"]["met"] is False
     scenarios = canned([0.5] * 85)["scenarios"]
     scenarios["features/test_checklist.py::test_flow"]["outcome"] = "failed"
-    failed_flow = summarize(scenarios)
+    assert bench.flow_nodeid(scenarios) is None  # so step 4 does not run
+    failed_flow = summarize(scenarios, flow=None)
     assert (failed_flow["suite_flow_s"], failed_flow["overhead_ratio"]) == (None, None)
+    assert failed_flow["suite_flow_in_run_s"] is None
+
+
+def repetitions(seconds: list[float], *, failed: int | None = None) -> dict[str, Any]:
+    """Step 4's outcomes: pytest-repeat's node ids, listed out of order."""
+    count = len(seconds)
+    scenarios = {
+        f"features/test_checklist.py::test_flow[{i + 1}-{count}]": {
+            "feature": "F",
+            "scenario": bench.FLOW_SCENARIO,
+            "outcome": "failed" if i == failed else "passed",
+            "seconds": s,
+        }
+        for i, s in enumerate(seconds)
+    }
+    return dict(reversed(list(scenarios.items())))
+
+
+def test_the_repeated_flow_drops_the_first_and_last_run_and_takes_the_median() -> None:
+    """The first run carries the session's start, the last its end (servers stopped)."""
+    flow = bench.repeated_flow(repetitions([5.0, 1.1, 0.9, 1.3, 1.0, 1.2, 1.9]))
+    assert flow == {
+        "warmup_s": [5.0],
+        "last_s": 1.9,
+        "runs_s": [1.1, 0.9, 1.3, 1.0, 1.2],
+        "median_s": 1.1,
+    }
+    assert bench.repeated_flow(repetitions([5.0, 1.1, 0.9], failed=2)) is None
+    assert bench.repeated_flow(repetitions([5.0, 1.9])) is None  # nothing timed
+    assert bench.repeated_flow(canned([0.5])["scenarios"]) is None  # not repetitions
 
 
 @pytest.mark.parametrize(
@@ -146,12 +192,15 @@ def test_without_the_bare_flow_or_the_flow_scenario_there_is_no_ratio() -> None:
         (1, 0, BARE, [0.5] * 85, False, 1),  # a scenario failed
         (0, 1, BARE, [0.5] * 85, False, 1),  # the report failed
         (0, 0, None, [0.5] * 85, False, 1),  # the bare flow failed
+        (0, 0, BARE, [0.5] * 85, "no flow", 1),  # the flow scenario alone failed
     ],
 )
 def test_exit_code(
-    suite: int, report: int, bare: Any, seconds: list[float], check: bool, expected: int
+    suite: int, report: int, bare: Any, seconds: list[float], check: Any, expected: int
 ) -> None:
-    result = summarize(canned(seconds)["scenarios"], bare=bare)
+    flow = None if check == "no flow" else FLOW
+    result = summarize(canned(seconds)["scenarios"], bare=bare, flow=flow)
+    check = check is True
     assert (
         bench.exit_code(result, suite_status=suite, report_status=report, check=check) == expected
     )
@@ -160,14 +209,25 @@ def test_exit_code(
 def test_main_times_suite_and_report_then_runs_the_bare_flow(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """One invocation: suite, report, bare flow, in that order; bench.json written."""
+    """One invocation: suite, report, bare flow, the flow scenario alone, in that order;
+    bench.json written."""
     calls: list[str] = []
 
     def fake_run(command: list[str], log: Path) -> int:
+        out = Path(command[command.index("--outcomes-out") + 1]) if "pytest" in command else None
+        if out is not None and "--count" in command:
+            calls.append("flow")
+            assert command[3] == "features/test_checklist.py::test_flow"
+            assert command[command.index("--count") + 1] == "7"  # warm-up, 5 timed, last
+            assert "-n" not in command  # alone, not beside another scenario
+            out.write_text(
+                json.dumps({"scenarios": repetitions([4.0, 1.2, 1.1, 1.3, 1.2, 1.2, 2.0])}),
+                encoding="utf-8",
+            )
+            return 0
         calls.append(command[2])
-        if command[2] == "pytest":
+        if out is not None:
             assert {"-p", "scripts.outcomes", "-n", "2"} <= set(command)
-            out = Path(command[command.index("--outcomes-out") + 1])
             out.write_text(json.dumps(canned([0.5] * 85, failed=1)), encoding="utf-8")
             return 1
         return 0
@@ -182,9 +242,10 @@ def test_main_times_suite_and_report_then_runs_the_bare_flow(
     out = tmp_path / "bench.json"
     status = bench.main(["--out", str(out), "--results", str(tmp_path / "r"), "--pytest-args=-n 2"])
 
-    assert calls == ["pytest", "reports.build", "bare"]
+    assert calls == ["pytest", "reports.build", "bare", "flow"]
     assert status == 1  # a scenario failed
     written = json.loads(out.read_text(encoding="utf-8"))
+    assert (written["suite_flow_s"], written["overhead_ratio"]) == (1.2, 1.2)
     assert set(written) >= KEYS and written["outcomes"] == {"passed": 86, "failed": 1, "skipped": 1}
     assert "features/test_checklist.py" in written["command"]["suite"]
     assert "overhead" in capsys.readouterr().out
