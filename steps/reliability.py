@@ -31,7 +31,7 @@ from fixtures.national_portal import ScenarioNationalPortal, rejected_calls
 from fixtures.plugin import scenario_failed
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec, fill_values
-from fixtures.target import Target
+from fixtures.target import OfficerAccount, Target
 from pages.protocols import PageSet, PageSetFactory, PortalForm
 from steps.common import ArmSsoFault
 from steps.payment import PAID, paid_transaction
@@ -67,6 +67,7 @@ class Isolated:
     national: ScenarioNationalPortal
     new_context: CreateContextCallback
     ui: PageSet  # the target's pages on this stack's portal
+    officers: dict[str, OfficerAccount]  # the target profile's accounts by role
     dossiers: list[str] = field(default_factory=list)
 
     @property
@@ -87,7 +88,9 @@ class Isolated:
         context.add_cookies([cookie])  # type: ignore[list-item]
         return cookie["value"]
 
-    def officer_page(self, username: str = "motcua") -> Page:
+    def officer_page(self, role: str = "cán bộ một cửa") -> Page:
+        """A browser of the officer in ``role`` (the target profile's account), signed in."""
+        username = self.officers[role].username
         context = self.new_context()
         context.add_cookies([self.api.session_cookie(officer=username)])  # type: ignore[list-item]
         return context.new_page()
@@ -106,6 +109,7 @@ def isolated(
     isolated_stack: IsolatedStack,
     new_context: CreateContextCallback,
     page_sets: PageSetFactory,
+    officers: dict[str, OfficerAccount],
     request: pytest.FixtureRequest,
 ) -> Iterator[Isolated]:
     """The isolated stack for one scenario, left as found: portal running, gateways
@@ -113,7 +117,7 @@ def isolated(
     with http_client(timeout=SETTLE_S * 2) as http:
         national = ScenarioNationalPortal(isolated_stack.mock("national_portal"), http)
         ui = page_sets(isolated_stack.portal_url, isolated_stack.portal_url)
-        scenario = Isolated(isolated_stack, http, national, new_context, ui)
+        scenario = Isolated(isolated_stack, http, national, new_context, ui, officers)
         try:
             yield scenario
         finally:
