@@ -7,6 +7,10 @@ RESULTS ?= reports/allure-results
 PYTEST_ARGS ?=
 # the default suite: the checklist of QĐ 31/2021 (features/test_beyond_checklist.py: the rest)
 CHECKLIST := features/test_checklist.py
+# Python may cache compiled modules (and pytest its rewritten test modules) in __pycache__
+# (git-ignored): without that, every pytest start recompiles the whole suite, ~0.6 s each
+# time here, and selfcheck, bench and flake-check start pytest dozens of times.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: setup demo test unit e2e report serve lint clean
 

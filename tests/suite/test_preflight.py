@@ -28,18 +28,29 @@ def run_suite(
     return done, time.monotonic() - started
 
 
+@pytest.fixture(scope="module")
+def fast() -> float:
+    """How soon a wrong set-up must be reported, in seconds: 5, or one and a half times what
+    starting pytest and collecting the scenarios takes on this machine right now plus 2 s,
+    whichever is more. The errors come before any server or browser starts, so they cost no
+    more than that; a fixed 5 s failed in CI on a busy machine (6.3 s), where pytest alone
+    needed more."""
+    _, baseline = run_suite("--collect-only", "-q")
+    return max(5.0, 1.5 * baseline + 2.0)
+
+
 def error_lines(done: subprocess.CompletedProcess[str]) -> list[str]:
     return [line for line in (done.stdout + done.stderr).splitlines() if line.startswith("ERROR")]
 
 
-def test_unknown_profile(tmp_path: Path) -> None:
+def test_unknown_profile(tmp_path: Path, fast: float) -> None:
     done, seconds = run_suite("--target", "khong-co")
     assert done.returncode == 4
     assert error_lines(done) == [
         f"ERROR: target profile 'khong-co' not found ({ROOT / 'targets' / 'khong-co.toml'}); known: "
         + ", ".join(sorted(p.stem for p in (ROOT / "targets").glob("*.toml")))
     ]
-    assert seconds < 5
+    assert seconds < fast, f"{seconds:.1f} s (limit {fast:.1f} s)"
 
 
 @pytest.mark.parametrize(
@@ -54,26 +65,26 @@ def test_unknown_profile(tmp_path: Path) -> None:
         ('start = "reference"', "[officers] needs an account for"),
     ],
 )
-def test_broken_profile(tmp_path: Path, content: str, says: str) -> None:
+def test_broken_profile(tmp_path: Path, content: str, says: str, fast: float) -> None:
     profile = tmp_path / "broken.toml"
     profile.write_text(content, encoding="utf-8")
     done, seconds = run_suite("--target", str(profile))
     assert done.returncode == 4
     lines = error_lines(done)
     assert len(lines) == 1 and says in lines[0], done.stdout + done.stderr
-    assert seconds < 5
+    assert seconds < fast, f"{seconds:.1f} s (limit {fast:.1f} s)"
 
 
-def test_missing_browser() -> None:
+def test_missing_browser(fast: float) -> None:
     done, seconds = run_suite("-m", "sso", env={"DVC_CHROMIUM": "/khong/co/chromium"})
     assert done.returncode == 4
     assert error_lines(done) == [
         "ERROR: chromium: DVC_CHROMIUM=/khong/co/chromium is not an executable file"
     ]
-    assert seconds < 5
+    assert seconds < fast, f"{seconds:.1f} s (limit {fast:.1f} s)"
 
 
-def test_unreachable_target(tmp_path: Path) -> None:
+def test_unreachable_target(tmp_path: Path, fast: float) -> None:
     profile = tmp_path / "far.toml"
     local = (ROOT / "targets" / "local-external.toml").read_text(encoding="utf-8")
     far = local.replace('name = "local-external"\n', "").replace(":8000", ":9")
@@ -83,11 +94,11 @@ def test_unreachable_target(tmp_path: Path) -> None:
     assert error_lines(done) == [
         "ERROR: target far: portal at http://127.0.0.1:9 is unreachable (ConnectError)"
     ]
-    assert seconds < 5
+    assert seconds < fast, f"{seconds:.1f} s (limit {fast:.1f} s)"
 
 
-def test_bad_shard() -> None:
+def test_bad_shard(fast: float) -> None:
     done, seconds = run_suite("--shard", "3/2")
     assert done.returncode == 4
     assert error_lines(done) == ["ERROR: --shard 3/2: I must be between 1 and N"]
-    assert seconds < 5
+    assert seconds < fast, f"{seconds:.1f} s (limit {fast:.1f} s)"
