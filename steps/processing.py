@@ -176,11 +176,13 @@ class People:
     def procedure_days(code: str) -> int:
         return int(_procedures()[code]["processing_days"])
 
-    def close(self, failed: bool) -> None:
+    def close(self, failed: bool, final_screenshot: str = "viewport") -> None:
         for who, page in self.pages.items():
             title = f"{'Ảnh chụp khi thất bại' if failed else 'Ảnh chụp trạng thái cuối'}: {who}"
-            # each person's window as it ended (the whole page if the scenario failed)
-            attach_screenshot(page, title, failed=failed, full_page=False)
+            # each person's window as it ended (the whole page if the scenario failed),
+            # unless --final-screenshot off
+            if failed or final_screenshot != "off":
+                attach_screenshot(page, title, failed=failed, full_page=final_screenshot == "full")
             page.context.close()
 
 
@@ -205,7 +207,7 @@ def people(
         try:
             yield crowd
         finally:
-            crowd.close(scenario_failed(request))
+            crowd.close(scenario_failed(request), request.config.getoption("--final-screenshot"))
             if api.clock_moved:
                 api.move_clock(0)
 
