@@ -206,23 +206,26 @@ def test_exit_code(
     )
 
 
-def test_main_times_suite_and_report_then_runs_the_bare_flow(
+def test_main_times_suite_and_report_then_runs_bare_and_suite_flow_side_by_side(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """One invocation: suite, report, bare flow, the flow scenario alone, in that order;
-    bench.json written."""
+    """One invocation: suite, report, then rounds of the bare flow and the flow scenario
+    alone in ABBA order; the ratio of the pooled medians; bench.json written."""
     calls: list[str] = []
+    flow_rounds = iter(
+        [[4.0, 1.2, 1.1, 1.3, 2.0], [4.0, 1.4, 1.3, 1.5, 2.0], [4.0, 1.2, 1.2, 1.2, 2.0]]
+    )
+    bare_rounds = iter([[0.9, 1.0, 1.1], [1.2, 1.1, 1.2], [1.0, 0.9, 1.0]])
 
     def fake_run(command: list[str], log: Path) -> int:
         out = Path(command[command.index("--outcomes-out") + 1]) if "pytest" in command else None
         if out is not None and "--count" in command:
             calls.append("flow")
             assert command[3] == "features/test_checklist.py::test_flow"
-            assert command[command.index("--count") + 1] == "7"  # warm-up, 5 timed, last
+            assert command[command.index("--count") + 1] == "5"  # warm-up, 3 timed, last
             assert "-n" not in command  # alone, not beside another scenario
             out.write_text(
-                json.dumps({"scenarios": repetitions([4.0, 1.2, 1.1, 1.3, 1.2, 1.2, 2.0])}),
-                encoding="utf-8",
+                json.dumps({"scenarios": repetitions(next(flow_rounds))}), encoding="utf-8"
             )
             return 0
         calls.append(command[2])
@@ -233,8 +236,10 @@ def test_main_times_suite_and_report_then_runs_the_bare_flow(
         return 0
 
     def fake_bare(runs: int, log: Path) -> dict[str, Any]:
+        assert runs == 3
         calls.append("bare")
-        return BARE
+        runs_s = next(bare_rounds)
+        return {"runs_s": runs_s, "warmup_s": [1.5], "median_s": sorted(runs_s)[1]}
 
     monkeypatch.setattr(bench, "WORK", tmp_path / "work")
     monkeypatch.setattr(bench, "run_logged", fake_run)
@@ -242,13 +247,44 @@ def test_main_times_suite_and_report_then_runs_the_bare_flow(
     out = tmp_path / "bench.json"
     status = bench.main(["--out", str(out), "--results", str(tmp_path / "r"), "--pytest-args=-n 2"])
 
-    assert calls == ["pytest", "reports.build", "bare", "flow"]
+    assert calls == ["pytest", "reports.build", "bare", "flow", "flow", "bare", "bare", "flow"]
     assert status == 1  # a scenario failed
     written = json.loads(out.read_text(encoding="utf-8"))
-    assert (written["suite_flow_s"], written["overhead_ratio"]) == (1.2, 1.2)
+    # medians of the 9 timed runs of each: 1.2 (flow) and 1.0 (bare)
+    assert (written["suite_flow_s"], written["bare_flow_s"], written["overhead_ratio"]) == (
+        1.2,
+        1.0,
+        1.2,
+    )
+    assert written["suite_flow_round_medians_s"] == [1.2, 1.4, 1.2]
+    assert written["bare_flow_round_medians_s"] == [1.0, 1.2, 1.0]
+    assert len(written["suite_flow_runs_s"]) == len(written["bare_flow_runs_s"]) == 9
     assert set(written) >= KEYS and written["outcomes"] == {"passed": 86, "failed": 1, "skipped": 1}
     assert "features/test_checklist.py" in written["command"]["suite"]
+    assert "--count 5" in written["command"]["suite_flow"]
     assert "overhead" in capsys.readouterr().out
+
+
+def test_rounds_are_pooled_and_one_failed_round_fails_them_all() -> None:
+    rounds = [
+        {"runs_s": [1.0, 3.0], "median_s": 2.0},
+        {"runs_s": [1.1, 1.2, 1.3], "median_s": 1.2},
+    ]
+    assert bench.pooled(rounds) == {
+        "runs_s": [1.0, 3.0, 1.1, 1.2, 1.3],
+        "median_s": 1.2,
+        "round_medians_s": [2.0, 1.2],
+    }
+    assert bench.pooled([rounds[0], None]) is None
+    assert bench.pooled([]) is None
+
+
+def test_the_ratio_is_not_rounded_into_the_target() -> None:
+    """1.201 misses a 1.2 target (two decimals would have made it 1.2 and met it)."""
+    flow = {**FLOW, "median_s": 1.201}
+    result = summarize(canned([0.5] * 85)["scenarios"], flow=flow)
+    assert result["overhead_ratio"] == 1.201
+    assert result["targets"]["overhead_ratio"]["met"] is False
 
 
 def test_bare_flow_is_a_plain_playwright_flow_without_the_suite_machinery() -> None:
