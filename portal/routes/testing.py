@@ -33,7 +33,7 @@ from sqlalchemy import delete, select
 
 from portal.deps import clock_of, maker_of, now, procedures_of, settings_of, sync_ctx
 from portal.integration.outbox import OutboxMessage, outbox_stats
-from portal.integration.timefmt import vn_timestamp
+from portal.integration.timefmt import VN_TZ, vn_timestamp
 from portal.models import (
     Dossier,
     DossierFile,
@@ -131,7 +131,9 @@ async def create_dossier(request: Request, body: DossierBody) -> JSONResponse:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") if moment else None
+    """Vietnam time, like ``GET /_test/clock``: the database hands back UTC, and between
+    17:00 and 24:00 UTC the two dates differ."""
+    return moment.astimezone(VN_TZ).isoformat(timespec="seconds") if moment else None
 
 
 class SessionBody(BaseModel):
