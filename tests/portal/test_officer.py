@@ -4,6 +4,7 @@ mark, the apology an overdue dossier needs, and the history of every action."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import pytest
 
@@ -105,7 +106,7 @@ async def test_an_overdue_dossier_needs_an_apology_before_its_result_is_returned
     refused = await reception.post(f"/can-bo/ho-so/{code}/tra-ket-qua", {})
     assert refused.status_code == 409 and "thư xin lỗi" in refused.text
     now = (await portal.anonymous.get("/_test/clock")).json()["now"][:10]
-    later = f"{int(now[:4]) + 1}{now[4:]}"
+    later = (date.fromisoformat(now) + timedelta(days=365)).isoformat()
     sorry = await reception.post(
         f"/can-bo/ho-so/{code}/thu-xin-loi",
         {"noi_dung": "Xin lỗi ông/bà vì hồ sơ giải quyết chậm.", "ngay_hen_moi": later},
