@@ -72,7 +72,7 @@ def _clock_view(request: Request) -> dict[str, Any]:
     moment = now(request)
     return {
         "offset_days": clock_of(request).offset_days,
-        "now": moment.isoformat(timespec="seconds"),
+        "now": _iso(moment),
         "now_vn": vn_timestamp(moment),
     }
 

@@ -108,6 +108,9 @@ async def test_the_clock_moves_due_dates_and_timestamps(portal: Portal) -> None:
         "/_test/dossiers", json={"procedure": "1.001193", "identity": CITIZEN, "status": 1}
     )
     assert response.json()["received_at"][:10] == moved["now"][:10]
+    # Vietnam time whatever the hour: in UTC the date above differs only after 17:00 UTC
+    assert response.json()["received_at"].endswith("+07:00")
+    assert response.json()["due_at"].endswith("+07:00")
     assert (
         await portal.anonymous.http.put("/_test/clock", json={"offset_days": "x"})
     ).status_code == 422
