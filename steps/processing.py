@@ -241,7 +241,7 @@ def _(people: People, national_portal: ScenarioNationalPortal, days: int) -> Non
 def _(people: People, officers: dict[str, OfficerAccount], role: str) -> None:
     account = officers[role]
     page = people.person(role)
-    people.ui.officer_sign_in(page).open().sign_in(account.username, account.password)
+    people.ui.officer_sign_in(page).open().sign_in(account.username, account.password.reveal())
 
 
 @when(parsers.re(f"{ROLE} mở danh sách hồ sơ cần xử lý"))

@@ -259,7 +259,7 @@ def form_named(
         return http.submission_form(procedure.code, values, papers, draft=name == "lưu nháp")
     if name == "đăng nhập cán bộ":
         account: OfficerAccount = people.officers["cán bộ một cửa"]
-        return http.officer_sign_in(account.username, account.password)
+        return http.officer_sign_in(account.username, account.password.reveal())
     if name == "đăng xuất cán bộ":
         return http.sign_out_form(officer=True)
     if name == "đăng xuất":

@@ -97,7 +97,7 @@ def _(intruder_page: Page, people: People, ui: PageSet, role: str) -> None:
 def _(people: People, officers: dict[str, OfficerAccount], role: str) -> None:
     account = officers[role]
     page = people.person(role)
-    people.ui.officer_sign_in(page).open().sign_in(account.username, account.password)
+    people.ui.officer_sign_in(page).open().sign_in(account.username, account.password.reveal())
 
 
 @given("kẻ gian đã chép được cookie phiên làm việc của công dân")
@@ -301,7 +301,7 @@ def _(
     page.goto(f"{ui.officer_url}{ui.http.OFFICER_SIGN_IN_PATH}?next={target}")
     sign_in = ui.officer_sign_in(page)
     sign_in.username.fill(account.username)
-    sign_in.password.fill(account.password)
+    sign_in.password.fill(account.password.reveal())
     sign_in.submit.click()
     page.wait_for_load_state()
 
