@@ -70,6 +70,8 @@ def create_app(settings: PortalSettings | None = None) -> FastAPI:
                 client_secret=settings.sso_client_secret,
                 redirect_uri=f"{settings.public_url}/auth/callback",
                 http=http,
+                scope=settings.sso_scope,
+                algorithms=settings.sso_algorithm_list,
             )
             app.state.payment = PaymentClient(
                 settings.payment_url,
@@ -133,6 +135,7 @@ def create_app(settings: PortalSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     for router in (public, auth, catalogue, submission, dossiers, payment, officer, verify):
         app.include_router(router.router)
+    app.add_api_route(settings.sso_post_logout_path, auth.signed_out, methods=["GET"])
     if settings.test_mode:
         from portal.routes import testing
 

@@ -42,6 +42,12 @@ class PortalSettings(BaseSettings):
     sso_issuer: str = "http://127.0.0.1:8101"
     sso_client_id: str = "dvc-portal"
     sso_client_secret: str = DEFAULT_SSO_CLIENT_SECRET
+    # What the provider was registered with (docs/sso.md, "What the portal needs"): the
+    # scope asked for, the id_token algorithms accepted, and the path on this portal that
+    # the provider sends the citizen back to after its sign-out (post_logout_redirect_uri).
+    sso_scope: str = "openid profile"
+    sso_algorithms: str = "RS256"  # comma-separated; "none" and HS* are always refused
+    sso_post_logout_path: str = "/da-dang-xuat"
     http_timeout_s: float = 5.0
 
     payment_url: str = "http://127.0.0.1:8102"
@@ -79,6 +85,28 @@ class PortalSettings(BaseSettings):
             if db_path and db_path != ":memory:":
                 return Path(db_path).parent / "pki"
         return ROOT / "var" / "pki"
+
+    @property
+    def sso_algorithm_list(self) -> list[str]:
+        return [a.strip() for a in self.sso_algorithms.split(",") if a.strip()]
+
+    @model_validator(mode="after")
+    def _sso_contract(self) -> PortalSettings:
+        algorithms = self.sso_algorithm_list
+        refused = [a for a in algorithms if a.lower() == "none" or a.upper().startswith("HS")]
+        if not algorithms or refused:
+            raise ValueError(
+                "PORTAL_SSO_ALGORITHMS: give asymmetric algorithms (RS256, PS256, ES256...); "
+                f"refused: {', '.join(refused) or '(empty)'}"
+            )
+        if "openid" not in self.sso_scope.split():
+            raise ValueError("PORTAL_SSO_SCOPE must contain 'openid'")
+        path = self.sso_post_logout_path
+        if not path.startswith("/") or path.startswith("//") or "?" in path or "#" in path:
+            raise ValueError(
+                "PORTAL_SSO_POST_LOGOUT_PATH must be a path on the portal, like /da-dang-xuat"
+            )
+        return self
 
     @model_validator(mode="after")
     def _defects_only_in_test_mode(self) -> PortalSettings:

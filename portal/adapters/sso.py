@@ -74,6 +74,8 @@ class SsoClient:
         redirect_uri: str,
         http: httpx.AsyncClient,
         leeway_s: int = 30,
+        scope: str = "openid profile",
+        algorithms: list[str] | None = None,
     ) -> None:
         self.issuer = issuer.rstrip("/")
         self.client_id = client_id
@@ -81,6 +83,8 @@ class SsoClient:
         self.redirect_uri = redirect_uri
         self.http = http
         self.leeway_s = leeway_s
+        self.scope = scope
+        self.algorithms = algorithms or ALGORITHMS
         self._metadata: dict[str, Any] | None = None
         self._keys: KeySet | None = None
 
@@ -127,7 +131,7 @@ class SsoClient:
             "response_type": "code",
             "client_id": self.client_id,
             "redirect_uri": self.redirect_uri,
-            "scope": "openid profile",
+            "scope": self.scope,
             "state": login.state,
             "nonce": login.nonce,
             "code_challenge": login.code_challenge,
@@ -173,11 +177,13 @@ class SsoClient:
             if defects.active("id_token_signature_unchecked"):  # seeded: payload read, not verified
                 token = _unverified(id_token)
             else:
-                token = jwt.decode(id_token, await self.keys(), algorithms=ALGORITHMS)
+                token = jwt.decode(id_token, await self.keys(), algorithms=self.algorithms)
         except JoseError:
             # The provider may have rotated its key: fetch the JWKS once more, then decide.
             try:
-                token = jwt.decode(id_token, await self.keys(refresh=True), algorithms=ALGORITHMS)
+                token = jwt.decode(
+                    id_token, await self.keys(refresh=True), algorithms=self.algorithms
+                )
             except JoseError as exc:
                 raise IdTokenError(f"signature: {exc.error or exc.__class__.__name__}") from exc
             except ValueError as exc:

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from portal import defects
 from portal.adapters.sso import IdTokenError, LoginRequest, SsoClient, SsoError, SsoUnavailable
 from portal.rendering import render
+from portal.services.identity_claims import ClaimError, read_identity
 from portal.web_session import require_csrf, session_of
 
 log = logging.getLogger("portal.auth")
@@ -145,6 +146,11 @@ async def callback(request: Request) -> Response:
             "userinfo sub %r differs from id_token sub %r", identity.get("sub"), claims["sub"]
         )
         return failed(request, INVALID_TOKEN, 401, retry_next=retry_next)
+    try:
+        person = read_identity(identity)
+    except ClaimError as exc:
+        log.warning("identity claims refused: %s", exc)
+        return failed(request, str(exc), 401, retry_next=retry_next)
     if not defects.active("session_not_rotated_at_sign_in"):  # seeded defect: fixation
         session.rotate()
     session.pop("csrf", None)
@@ -152,7 +158,8 @@ async def callback(request: Request) -> Response:
         "sub": claims["sub"],
         "acr": claims.get("acr"),
         "id_token": tokens["id_token"],
-        **{key: identity.get(key) for key in IDENTITY_KEYS if identity.get(key) is not None},
+        **{key: person.claims[key] for key in IDENTITY_KEYS if key in person.claims},
+        "claim_notes": person.notes,
     }
     return RedirectResponse(attempt["next"], status_code=303)
 
@@ -166,14 +173,17 @@ async def sign_out(request: Request) -> Response:
     settings = request.app.state.settings
     try:
         url = await sso_client(request).end_session_url(
-            id_token_hint=id_token, post_logout_redirect_uri=f"{settings.public_url}/da-dang-xuat"
+            id_token_hint=id_token,
+            post_logout_redirect_uri=f"{settings.public_url}{settings.sso_post_logout_path}",
         )
     except SsoError as exc:
         log.warning("could not reach the identity provider to end its session: %s", exc)
-        url = "/da-dang-xuat?idp=loi"
+        url = f"{settings.sso_post_logout_path}?idp=loi"
     return RedirectResponse(url, status_code=303)
 
 
-@router.get("/da-dang-xuat")
 async def signed_out(request: Request, idp: str | None = None) -> Response:
+    """Where the provider sends the citizen after its own sign-out: served at
+    ``PORTAL_SSO_POST_LOGOUT_PATH`` (the path registered at the provider), ``/da-dang-xuat``
+    by default; the app factory adds the route (portal/app.py)."""
     return render(request, "auth/signed_out.html", {"idp_failed": idp == "loi"})
