@@ -253,6 +253,16 @@ def build_summary(
         "failures": _failures(results.results, categories, linker),
         "warnings": _warnings(results.results, linker),
         "untested": _untested(results.results, linker),
+        "scenarios": [
+            {
+                "name": r.name,
+                "items": r.items,
+                "procedure": r.procedure,
+                "outcome": r.outcome,
+                "attempts": r.retries + 1,
+            }
+            for r in results.results
+        ],
         "tested_from": _when(min(starts, default=None)),
         "tested_to": _when(max(stops, default=None)),
         "totals": _totals(results.results),
