@@ -103,7 +103,10 @@ class Check:
 
 
 def check_manifest(
-    entries: dict[str, str], folders: list[Path], root: Path = ROOT, ignore: set[str] = frozenset()
+    entries: dict[str, str],
+    folders: list[Path],
+    root: Path = ROOT,
+    ignore: frozenset[str] | set[str] = frozenset(),
 ) -> Check:
     """Compare the files listed in the manifest and the files now in ``folders``."""
     check = Check()

@@ -39,8 +39,11 @@ EXIT_MISMATCH = 2
 
 
 def _folders(compliance: Path, summary: dict[str, Any], entries: dict[str, str]) -> list[Path]:
-    evidence = summary.get("evidence") if isinstance(summary.get("evidence"), dict) else {}
-    named = [*evidence.get("results_dirs", []), evidence.get("report_dir")]
+    evidence = summary.get("evidence")
+    if not isinstance(evidence, dict):
+        evidence = {}
+    dirs = evidence.get("results_dirs")
+    named = [*(dirs if isinstance(dirs, list) else []), evidence.get("report_dir")]
     folders = [resolve(d) for d in named if isinstance(d, str) and d]
     if not folders:
         parents = sorted({resolve(n).parent for n in entries} - {compliance.resolve()})
@@ -144,7 +147,9 @@ def verify(compliance: Path = DEFAULT) -> list[str]:
     if display(summary_path) not in entries:
         return [f"bảng băm {display(manifest)} không có summary.json"]
     evidence = summary.get("evidence")
-    sealed = evidence.get("manifest_sha256") if isinstance(evidence, dict) else None
+    if not isinstance(evidence, dict):
+        evidence = {}
+    sealed = evidence.get("manifest_sha256")
     actual = evidence_hash(entries, record)
     if sealed != actual:
         return [
