@@ -218,7 +218,7 @@ def terminal_summary(summary: dict[str, Any], outputs: Outputs) -> str:
     """What `make demo` and `make test` end with: a line per checklist item, the links."""
     lines = ["", "Kết quả theo hạng mục kiểm thử (QĐ 31/2021/QĐ-TTg Điều 26):"]
     for cell in summary["items"].values():
-        counts = f"{cell['passed']} đạt, {cell['failed']} không đạt, {cell['skipped']} bỏ qua"
+        counts = f"{cell['passed']} đạt, {cell['failed']} không đạt, {cell['skipped']} không chạy"
         reason = f" — {cell['reason']}" if cell["reason"] else ""
         lines.append(f"  {cell['name']}: {cell['verdict']} ({counts}){reason}")
     for code, proc in summary["procedures"].items():
