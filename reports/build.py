@@ -186,6 +186,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help=f"thông tin trên biên bản, thay cho [report] của cấu hình đích: {', '.join(FIELD_KEYS)}",
     )
     parser.add_argument("--no-pdf", action="store_true", help="không in bien-ban.pdf")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "reports",
+        metavar="DIR",
+        help="ghi vào DIR/allure-report và DIR/compliance (mặc định reports/)",
+    )
     args = parser.parse_args(argv)
     fields = {}
     for given in args.field:
@@ -203,7 +210,11 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     dirs = args.results or [ROOT / "reports" / "allure-results"]
     history = os.environ.get("DVC_ALLURE_HISTORY")  # e.g. a file CI keeps between runs
-    outputs = Outputs(history=Path(history)) if history else Outputs()
+    outputs = Outputs(
+        report_dir=args.out / "allure-report",
+        compliance_dir=args.out / "compliance",
+        **({"history": Path(history)} if history else {}),
+    )
     from reports.pdf import PdfError, print_pdf  # Playwright: only when a PDF is made
 
     try:

@@ -3,14 +3,19 @@ Chromium (``python -m reports.build --field ...``), then read back with pypdfium
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pypdfium2
 import pytest
 
 from fixtures.chromium import ChromiumNotFound, find_chromium
-from reports.build import ALLURE, Outputs, build, parse_args, terminal_summary
+from reports.build import ALLURE, ROOT, Outputs, build, parse_args, terminal_summary
 from reports.verify import verify
 from tests.reports.factory import write_environment, write_result
 
@@ -120,3 +125,38 @@ def test_a_field_outside_the_list_is_one_line(capsys: pytest.CaptureFixture[str]
         parse_args(["--field", "director=Ông A"])
     assert stop.value.code == 2
     assert "--field 'director=Ông A': cần KEY=VALUE" in capsys.readouterr().err
+
+
+def test_the_command_line_builds_a_bundle_that_verify_checks(tmp_path: Path) -> None:
+    """``python -m reports.build ... --out DIR --no-pdf --field`` then ``python -m
+    reports.verify DIR/compliance``: exit 0, then exit 2 with one line once a file changed."""
+    if not ALLURE.exists():
+        pytest.skip("Allure CLI missing: run `make setup`")
+    results = tmp_path / "results"
+    write_result(results, "Công dân đăng nhập", items=["sso"])
+    env = {**os.environ, "DVC_ALLURE_HISTORY": str(tmp_path / "history.jsonl")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+            timeout=300,
+        )  # fmt: skip
+
+    built = run("reports.build", str(results), "--out", str(tmp_path), "--no-pdf",
+                "--field", "number=7/2026/BB-KT")  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    compliance = tmp_path / "compliance"
+    assert f"Biên bản tổng hợp: {(compliance / 'summary.html').as_uri()}" in built.stdout
+    assert not (compliance / "bien-ban.pdf").exists()  # --no-pdf
+    assert (
+        json.loads((compliance / "summary.json").read_text("utf-8"))["report_fields"]["number"]
+        == "7/2026/BB-KT"
+    )
+    assert run("reports.verify", str(compliance)).returncode == 0
+
+    index = tmp_path / "allure-report" / "index.html"
+    index.write_text(index.read_text("utf-8").replace("</body>", "<p>Đạt</p></body>"), "utf-8")
+    checked = run("reports.verify", str(compliance))
+    assert checked.returncode == 2
+    assert checked.stderr.splitlines()[1:] == [f"  - đã thay đổi: {index.resolve().as_posix()}"]
+    assert "Traceback" not in checked.stderr
