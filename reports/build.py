@@ -27,6 +27,7 @@ from reports.checklist import REPORT_FIELDS
 from reports.compliance import build_summary
 from reports.manifest import display, manifest_text, text_hash, write_manifest
 from reports.results import Results, ResultsError, read_results
+from reports.signing import SIGNATURE, SIGNER, SigningError, SigningKey, sign_manifest, sign_pdf
 from reports.summary_html import render_html
 
 PdfWriter = Callable[[Path, Path], None]  # (summary.html, bien-ban.pdf)
@@ -115,14 +116,16 @@ def build_compliance(
     *,
     fields: dict[str, str] | None = None,
     pdf: PdfWriter | None = None,
+    signing: SigningKey | None = None,
 ) -> dict[str, Any]:
-    """summary.json, summary.html, bien-ban.pdf (when ``pdf`` is given) and the manifest.
+    """summary.json, summary.html, bien-ban.pdf (when ``pdf`` is given) and the manifest;
+    with ``signing``, bien-ban.pdf signed (PAdES) and the manifest signed (reports/signing.py).
 
     The evidence (results files + the Allure report) is hashed first; summary.json and
     the biên bản carry that hash; the manifest then lists the evidence and the record."""
     out = outputs.compliance_dir
     out.mkdir(parents=True, exist_ok=True)
-    for name in (MANIFEST, *RECORD):  # nothing stale beside the new record
+    for name in (MANIFEST, *RECORD, SIGNATURE, SIGNER):  # nothing stale beside the new record
         (out / name).unlink(missing_ok=True)
     evidence = list(results.files)
     if report_index is not None:
@@ -144,8 +147,12 @@ def build_compliance(
     (out / "summary.html").write_text(render_html(summary), encoding="utf-8")
     if pdf is not None:
         pdf(out / "summary.html", out / "bien-ban.pdf")
+        if signing is not None:
+            sign_pdf(out / "bien-ban.pdf", signing)
     record = [out / name for name in RECORD if (out / name).is_file()]
     summary["evidence"]["sealed_sha256"] = write_manifest(evidence_text, record, out / MANIFEST)
+    if signing is not None:
+        sign_manifest(out / MANIFEST, signing)
     return summary
 
 
@@ -155,6 +162,7 @@ def build(
     *,
     fields: dict[str, str] | None = None,
     pdf: PdfWriter | None = None,
+    signing: SigningKey | None = None,
 ) -> dict[str, Any]:
     outputs = outputs or Outputs()
     try:
@@ -166,7 +174,7 @@ def build(
             f"report: no Allure results in {', '.join(map(str, dirs))}: run the suite first"
         )
     index = build_allure(results.dirs, outputs, results.targets)
-    return build_compliance(results, outputs, index, fields=fields, pdf=pdf)
+    return build_compliance(results, outputs, index, fields=fields, pdf=pdf, signing=signing)
 
 
 FIELD_KEYS = tuple(key for key, _ in REPORT_FIELDS)
@@ -193,6 +201,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         metavar="DIR",
         help="ghi vào DIR/allure-report và DIR/compliance (mặc định reports/)",
     )
+    parser.add_argument("--sign-key", metavar="PEM", help="khóa ký số (mặc định $DVC_SIGN_KEY)")
+    parser.add_argument(
+        "--sign-cert", metavar="PEM", help="chứng thư của đơn vị kiểm thử ($DVC_SIGN_CERT)"
+    )
     args = parser.parse_args(argv)
     fields = {}
     for given in args.field:
@@ -218,8 +230,15 @@ def main(argv: list[str]) -> int:
     from reports.pdf import PdfError, print_pdf  # Playwright: only when a PDF is made
 
     try:
-        summary = build(dirs, outputs, fields=args.fields, pdf=None if args.no_pdf else print_pdf)
-    except PdfError as exc:
+        signing = SigningKey.from_env(args.sign_key, args.sign_cert)
+        summary = build(
+            dirs,
+            outputs,
+            fields=args.fields,
+            pdf=None if args.no_pdf else print_pdf,
+            signing=signing,
+        )
+    except (PdfError, SigningError) as exc:
         raise SystemExit(f"report: {exc}") from None
     print(terminal_summary(summary, outputs))
     return 0
@@ -243,6 +262,7 @@ def terminal_summary(summary: dict[str, Any], outputs: Outputs) -> str:
         ("Biên bản để ký (PDF)", out / "bien-ban.pdf"),
         ("Dữ liệu biên bản", out / "summary.json"),
         ("Bảng băm chứng cứ", out / MANIFEST),
+        ("Chữ ký của bảng băm", out / SIGNATURE),
     ]
     lines += [f"{label}: {path.resolve().as_uri()}" for label, path in links if path.is_file()]
     lines.append(f"Mã băm chứng cứ (in trên biên bản): {summary['evidence']['manifest_sha256']}")

@@ -8,8 +8,10 @@ line, not its consequences):
    folders, the Allure report or the compliance folder;
 3. the SHA-256 of its evidence lines is the one summary.json (and so the biên bản) carries
    — a line edited or added to hide a changed or forged result fails here;
-4. summary.html is what summary.json renders to, and bien-ban.pdf carries the hash;
-5. summary.json's verdicts and counts are what the results give.
+4. when signed (reports/signing.py): the manifest's signature and bien-ban.pdf's PAdES
+   signature hold, by a certificate of ``DVC_SIGN_TRUST`` when set (then required);
+5. summary.html is what summary.json renders to, and bien-ban.pdf carries the hash;
+6. summary.json's verdicts and counts are what the results give.
 It prints one line per problem and exits 2; never a traceback (docs/report.md).
 """
 
@@ -31,6 +33,7 @@ from reports.manifest import (
     resolve,
 )
 from reports.results import ResultsError, read_results
+from reports.signing import SIGNATURE, SIGNER, check_signatures, load_trust, signer_name
 
 DEFAULT = ROOT / "reports" / "compliance"
 MANIFEST = "manifest.sha256"
@@ -136,7 +139,8 @@ def verify(compliance: Path = DEFAULT) -> list[str]:
     summary = _read_summary(summary_path) if summary_path.is_file() else {}
     record = {display(compliance / name) for name in RECORD}
     folders = _folders(compliance, summary if isinstance(summary, dict) else {}, entries)
-    check = check_manifest(entries, folders, ignore={display(manifest)})
+    ignore = {display(compliance / name) for name in (MANIFEST, SIGNATURE, SIGNER)}
+    check = check_manifest(entries, folders, ignore=ignore)
     problems = [f"đã thay đổi: {name}" for name in check.changed]
     problems += [f"bị thiếu: {name}" for name in check.missing]
     problems += [f"thêm mới (không có trong bảng băm): {name}" for name in check.added]
@@ -156,6 +160,12 @@ def verify(compliance: Path = DEFAULT) -> list[str]:
             f"{display(manifest)}: các dòng chứng cứ đã bị sửa (mã băm {actual},"
             f" biên bản ghi {sealed})"
         ]
+    trust = load_trust()
+    if isinstance(trust, str):
+        return [trust]
+    problems = check_signatures(compliance, trust)
+    if problems:
+        return problems
     problems = _record(compliance, summary, actual)
     if problems:
         return problems
@@ -186,6 +196,9 @@ def main(argv: list[str]) -> int:
         f"Mã băm chứng cứ: {summary['evidence']['manifest_sha256']} — so với mã in trên"
         " biên bản đã ký."
     )
+    signer = signer_name(compliance)
+    if signer:
+        print(f"Bảng băm và biên bản PDF được ký số bởi: {signer}")
     return 0
 
 

@@ -18,6 +18,7 @@ from fixtures.chromium import ChromiumNotFound, find_chromium
 from reports.build import ALLURE, ROOT, Outputs, build, parse_args, terminal_summary
 from reports.verify import verify
 from tests.reports.factory import write_environment, write_result
+from tests.reports.test_signing import make_unit
 
 SCENARIOS = [
     ("Công dân đăng nhập bằng tài khoản định danh điện tử", "sso", None),
@@ -64,7 +65,9 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Outputs, dict, st
         history=root / "history.jsonl",
     )
     args = parse_args([str(results), "--field", "tester=Lê Thị Thu Hà"])
-    summary = build(args.results, outputs, fields=args.fields, pdf=print_pdf)
+    signing, ca = make_unit(root / "pki", "Trung tâm Kiểm định Chất lượng Phần mềm")
+    summary = build(args.results, outputs, fields=args.fields, pdf=print_pdf, signing=signing)
+    (outputs.compliance_dir.parent / "trust.pem").write_bytes(ca.read_bytes())
     pdf = outputs.compliance_dir / "bien-ban.pdf"
     document = pypdfium2.PdfDocument(str(pdf))
     pages = [document[i].get_textpage().get_text_bounded() for i in range(len(document))]
@@ -109,8 +112,13 @@ def test_the_pdf_is_a4_with_page_numbers_and_renders_in_dejavu(printed: tuple) -
     assert "may-kiem-thu-01" not in text[: text.index("Phụ lục A")]  # not on the first pages
 
 
-def test_the_real_bundle_verifies_and_the_terminal_summary_links_it(printed: tuple) -> None:
+def test_the_real_bundle_verifies_and_the_terminal_summary_links_it(
+    printed: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
     outputs, summary, _ = printed
+    assert verify(outputs.compliance_dir) == []
+    # Chromium's PDF, signed (PAdES) by the testing unit, checked against its CA
+    monkeypatch.setenv("DVC_SIGN_TRUST", str(outputs.compliance_dir.parent / "trust.pem"))
     assert verify(outputs.compliance_dir) == []
     names = (outputs.compliance_dir / "manifest.sha256").read_text("utf-8")
     assert "allure-report/index.html" in names and "compliance/bien-ban.pdf" in names
@@ -142,8 +150,10 @@ def test_the_command_line_builds_a_bundle_that_verify_checks(tmp_path: Path) -> 
             timeout=300,
         )  # fmt: skip
 
+    signing, ca = make_unit(tmp_path / "pki", "Trung tâm Kiểm thử")
     built = run("reports.build", str(results), "--out", str(tmp_path), "--no-pdf",
-                "--field", "number=7/2026/BB-KT")  # fmt: skip
+                "--field", "number=7/2026/BB-KT", "--sign-key", str(signing.key_path),
+                "--sign-cert", str(signing.cert_path))  # fmt: skip
     assert built.returncode == 0, built.stderr
     compliance = tmp_path / "compliance"
     assert f"Biên bản tổng hợp: {(compliance / 'summary.html').as_uri()}" in built.stdout
@@ -152,7 +162,10 @@ def test_the_command_line_builds_a_bundle_that_verify_checks(tmp_path: Path) -> 
         json.loads((compliance / "summary.json").read_text("utf-8"))["report_fields"]["number"]
         == "7/2026/BB-KT"
     )
-    assert run("reports.verify", str(compliance)).returncode == 0
+    env["DVC_SIGN_TRUST"] = str(ca)
+    verified = run("reports.verify", str(compliance))
+    assert verified.returncode == 0, verified.stderr
+    assert "được ký số bởi: CN=Trung tâm Kiểm thử" in verified.stdout
 
     index = tmp_path / "allure-report" / "index.html"
     index.write_text(index.read_text("utf-8").replace("</body>", "<p>Đạt</p></body>"), "utf-8")
