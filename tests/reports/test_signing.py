@@ -166,3 +166,22 @@ def test_half_a_key_pair_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(SigningError, match="cần cả DVC_SIGN_KEY và DVC_SIGN_CERT"):
         SigningKey.from_env(env={"DVC_SIGN_KEY": str(tmp_path / "k.pem")})
     assert SigningKey.from_env(env={}) is None
+
+
+def test_an_encrypted_key_takes_its_passphrase_from_the_environment(
+    unit: tuple[SigningKey, Path], tmp_path: Path
+) -> None:
+    signing, _ = unit
+    key = serialization.load_pem_private_key(signing.key_path.read_bytes(), password=None)
+    locked = tmp_path / "locked.key"
+    locked.write_bytes(key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"mat-khau"),
+    ))  # fmt: skip
+    env = {"DVC_SIGN_KEY": str(locked), "DVC_SIGN_CERT": str(signing.cert_path)}
+    with pytest.raises(SigningError, match="không đọc được khóa"):
+        SigningKey.from_env(env=env).load()  # type: ignore[union-attr]
+    opened = SigningKey.from_env(env={**env, "DVC_SIGN_KEY_PASSPHRASE": "mat-khau"})
+    assert opened is not None
+    cert, _ = opened.load()
+    assert cert.subject.rfc4514_string() == "CN=Trung tâm Kiểm thử"
