@@ -27,7 +27,7 @@ from reports.checklist import REPORT_FIELDS
 from reports.compliance import build_summary
 from reports.manifest import display, manifest_text, text_hash, write_manifest
 from reports.results import Results, ResultsError, read_results
-from reports.signing import SIGNATURE, SIGNER, SigningError, SigningKey, sign_manifest, sign_pdf
+from reports.signing import SIGNATURE, SigningError, SigningKey, sign_manifest, sign_pdf
 from reports.summary_html import render_html
 
 PdfWriter = Callable[[Path, Path], None]  # (summary.html, bien-ban.pdf)
@@ -124,9 +124,8 @@ def build_compliance(
     The evidence (results files + the Allure report) is hashed first; summary.json and
     the biên bản carry that hash; the manifest then lists the evidence and the record."""
     out = outputs.compliance_dir
-    out.mkdir(parents=True, exist_ok=True)
-    for name in (MANIFEST, *RECORD, SIGNATURE, SIGNER):  # nothing stale beside the new record
-        (out / name).unlink(missing_ok=True)
+    shutil.rmtree(out, ignore_errors=True)  # the builder's own folder: nothing stale is left
+    out.mkdir(parents=True)
     evidence = list(results.files)
     if report_index is not None:
         evidence += sorted(p for p in report_index.parent.rglob("*") if p.is_file())

@@ -275,3 +275,12 @@ def test_no_manifest_is_a_clear_failure(tmp_path: Path) -> None:
     assert verify(tmp_path) == [
         f"không có bảng băm {tmp_path / 'manifest.sha256'}: chạy `make report` trước"
     ]
+
+
+def test_a_rebuild_leaves_nothing_stale_in_the_compliance_folder(bundle: Bundle) -> None:
+    stale = bundle.compliance / "bien-ban-cu.pdf"
+    stale.write_bytes(b"%PDF old")
+    assert verify(bundle.compliance) == [f"thêm mới (không có trong bảng băm): {stale.as_posix()}"]
+    bundle.build()
+    assert not stale.exists()
+    assert verify(bundle.compliance) == []
