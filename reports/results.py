@@ -4,7 +4,9 @@ Retries and shards: results of the same test (same test case — ALLURE_ID label
 ``testCaseId``, else ``fullName`` — same non-excluded parameters, same target) are
 attempts of one test, as Allure 3 groups them; the attempt that started last counts
 (on a tie, the one read last), the others are its retries. This is the result Allure
-shows on top, so the summary and the report agree.
+shows on top, so the summary and the report agree. The earlier attempts stay with it
+(``Result.earlier``): a pass after a failed attempt is ``passed_after_retry``, never a
+plain pass (``Result.outcome``).
 """
 
 from __future__ import annotations
