@@ -17,34 +17,42 @@ unexport PYTHONDONTWRITEBYTECODE
 setup:
 	@bash scripts/setup.sh
 
+# a new run's results never sit beside an older run's report, summary or biên bản
+STALE := reports/allure-report reports/compliance
+
 ## the main job: the whole checklist against the reference portal, then the consolidated report
 demo: setup
-	@rm -rf $(RESULTS)
+	@rm -rf $(RESULTS) $(STALE)
 	-$(PY) -m pytest $(CHECKLIST) --alluredir=$(RESULTS) $(PYTEST_ARGS); echo $$? > reports/.demo-exit
 	@$(MAKE) --no-print-directory report
 	@exit $$(cat reports/.demo-exit)
 
-## every test of the project: unit/contract tests, then the e2e suite: the checklist and
-## beyond it (security, reliability, accessibility), into one results folder
+## every test of the project: unit/contract tests (no Allure results: they are not evidence),
+## then the e2e suite, the checklist and beyond it (security, reliability, accessibility),
+## into a fresh results folder; then the report, the summary and bien-ban.pdf, as `make demo`
 test: setup
 	$(PY) -m pytest tests $(PYTEST_ARGS)
-	@rm -rf $(RESULTS)
-	$(PY) -m pytest features --alluredir=$(RESULTS) $(PYTEST_ARGS)
+	@rm -rf $(RESULTS) $(STALE)
+	-$(PY) -m pytest features --alluredir=$(RESULTS) $(PYTEST_ARGS); echo $$? > reports/.test-exit
+	@$(MAKE) --no-print-directory report
+	@exit $$(cat reports/.test-exit)
 
 unit: setup
 	$(PY) -m pytest tests $(PYTEST_ARGS)
 
 ## the default suite: the checklist (items 1-5); PYTEST_ARGS="-m payment", "--target NAME", ...
 e2e: setup
-	@rm -rf $(RESULTS)
+	@rm -rf $(RESULTS) $(STALE)
 	$(PY) -m pytest $(CHECKLIST) --alluredir=$(RESULTS) $(PYTEST_ARGS)
 
-## one single-file Allure report + the compliance summary (reports/compliance/) from every
-## results folder given: RESULTS="shard1 shard2 ..." (default reports/allure-results)
+## one single-file Allure report + the compliance summary and bien-ban.pdf (reports/compliance/)
+## from every results folder given: RESULTS="shard1 shard2 ..." (default reports/allure-results);
+## REPORT_ARGS="--field tester=..." overrides a field of the profile's [report]
 report: setup
-	@$(PY) -m reports.build $(RESULTS)
+	@$(PY) -m reports.build $(RESULTS) $(REPORT_ARGS)
 
-## check the results files against reports/compliance/manifest.sha256 and summary.json
+## check the evidence bundle (results, attachments, report, summary, biên bản) against
+## reports/compliance/manifest.sha256 and the hash the biên bản carries; exit 2 on a mismatch
 .PHONY: verify-evidence
 verify-evidence: setup
 	@$(PY) -m reports.verify

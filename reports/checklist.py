@@ -67,7 +67,30 @@ LEGAL_LINKS: Final[tuple[tuple[str, str], ...]] = (
     ),
 )
 
-# Verdicts (summary.json and the HTML record).
-PASS: Final = "Đạt"
+# Verdicts (summary.json and the HTML record), worst first.
 FAIL: Final = "Không đạt"
 UNTESTED: Final = "Chưa kiểm thử"
+PASS_AFTER_RETRY: Final = "Đạt sau khi chạy lại"  # a warning: an earlier attempt failed
+PASS: Final = "Đạt"
+VERDICTS: Final[tuple[str, ...]] = (FAIL, UNTESTED, PASS_AFTER_RETRY, PASS)
+
+# What the checklist requires of each procedure (docs/report.md, "Verdicts"): a scenario of
+# its own that ran and passed for every checklist item, except the items in
+# SHARED_ITEMS, which work the same for every procedure (signing in happens before a
+# procedure is chosen): there the scenarios that name no procedure stand in.
+SHARED_ITEMS: Final[tuple[str, ...]] = ("sso",)
+
+# The biên bản's organisation fields: environment.properties keys ``report.<key>``
+# (written by the suite from the target profile's [report] table, or given to the
+# builder as ``--field key=value``).
+REPORT_FIELDS: Final[tuple[tuple[str, str], ...]] = (
+    ("testing_unit", "Đơn vị thực hiện kiểm thử"),
+    ("vendor", "Đơn vị cung cấp dịch vụ"),
+    ("agency", "Cơ quan chủ quản"),
+    ("service_name", "Tên dịch vụ công trực tuyến"),
+    ("service_version", "Phiên bản dịch vụ"),
+    ("tester", "Người thực hiện kiểm thử"),
+    ("place", "Địa điểm"),
+    ("number", "Số biên bản"),
+)
+REPORT_PREFIX: Final = "report."

@@ -1,11 +1,16 @@
 """The compliance summary: per procedure × checklist item, counts and a verdict.
 
-Counting rules (docs/report.md): one count per test, its latest attempt (see
-``reports.results``); ``broken`` and ``unknown`` count as failed. A cell is "Đạt" when it
-has a passed scenario and no failed one, "Không đạt" when it has a failed one, and
-"Chưa kiểm thử" otherwise (nothing ran, or only skipped). The overall verdict is "Đạt"
-only when every checklist item 1–5 (sso, submission, payment, processing, sync,
-e_result) is "Đạt".
+Counting and verdicts (docs/report.md, "Verdicts"): one count per test, its latest
+attempt (see ``reports.results``), every earlier attempt kept in view; ``broken`` and
+``unknown`` count as failed. A cell is
+- "Không đạt" when a scenario failed (its last attempt, or an earlier one and the last
+  did not pass);
+- "Chưa kiểm thử" when no scenario ran, or one was skipped (the reason is shown);
+- "Đạt sau khi chạy lại" when every scenario passed but one only on a retry (a warning);
+- "Đạt" when every scenario ran and passed at its first attempt.
+A procedure needs a scenario of its own for every checklist item (``SHARED_ITEMS``:
+the scenarios that name no procedure stand in). The overall verdict is the worst of the
+checklist items 1–5 and of the procedures.
 """
 
 from __future__ import annotations
@@ -28,18 +33,47 @@ from reports.checklist import (
     GENERAL_PROCEDURE_NAME,
     LEGAL_LINKS,
     PASS,
+    PASS_AFTER_RETRY,
+    REPORT_FIELDS,
+    REPORT_PREFIX,
+    SHARED_ITEMS,
     UNTESTED,
+    VERDICTS,
 )
-from reports.results import Result, Results
+from reports.results import FAILED_STATUSES, Result, Results
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-FAILED_STATUSES = ("failed", "broken", "unknown")
+NO_SCENARIO = "không có kịch bản nào"
 
 
-def verdict(passed: int, failed: int) -> str:
+def worst(verdicts: Iterable[str]) -> str:
+    """The worst of several verdicts (PASS for none)."""
+    return min(verdicts, key=VERDICTS.index, default=PASS)
+
+
+def cell_verdict(results: list[Result]) -> tuple[str, str | None]:
+    """The verdict of a set of scenarios, and why it is not "Đạt" (None when it is)."""
+    outcomes = [r.outcome for r in results]
+    if not results:
+        return UNTESTED, NO_SCENARIO
+    failed = outcomes.count("failed")
     if failed:
-        return FAIL
-    return PASS if passed else UNTESTED
+        return FAIL, f"{failed} kịch bản không đạt"
+    skipped = [r for r in results if r.outcome == "skipped"]
+    if skipped:
+        reasons = sorted({_skip_reason(r) for r in skipped})
+        return UNTESTED, f"{len(skipped)} kịch bản không chạy ({'; '.join(reasons)})"
+    retried = outcomes.count("passed_after_retry")
+    if retried:
+        return PASS_AFTER_RETRY, f"{retried} kịch bản chỉ đạt khi chạy lại"
+    return PASS, None
+
+
+def _skip_reason(result: Result) -> str:
+    message = result.message.splitlines()[0].strip() if result.message else ""
+    for prefix in ("Skipped: ", "skipped: "):
+        message = message.removeprefix(prefix)
+    return message[:200] or "không rõ lý do"
 
 
 def _when(ms: int | None) -> str | None:
@@ -66,37 +100,97 @@ class Linker:
         return f"{self.base}?query={quote(' '.join(f'tag:{t}' for t in tags), safe=':')}"
 
 
-def _cell(
-    results: list[Result], categories: list[Category], linker: Linker, tags: Iterable[str]
-) -> dict[str, Any]:
-    passed = sum(r.status == "passed" for r in results)
-    failed = sum(r.status in FAILED_STATUSES for r in results)
-    tests = []
-    for r in results:
-        category = classify(r.status, r.message, categories)
-        tests.append(
-            {
-                "name": r.name,
-                "status": r.status,
-                "category": category.name if category else None,
-                "message": r.message.splitlines()[0][:300] if r.message else None,
-                "retries": r.retries,
-                "link": linker.test(r),
-            }
-        )
+def _test(r: Result, categories: list[Category], linker: Linker) -> dict[str, Any]:
+    category = classify(r.status, r.message, categories)
+    before = r.failed_before
     return {
-        "passed": passed,
-        "failed": failed,
-        "broken": sum(r.status == "broken" for r in results),
-        "skipped": sum(r.status == "skipped" for r in results),
-        "verdict": verdict(passed, failed),
-        "link": linker.tags(*tags) if results else None,
-        "tests": tests,
+        "name": r.name,
+        "status": r.status,
+        "outcome": r.outcome,
+        "category": category.name if category else None,
+        "message": _first_line(r.message),
+        "retries": r.retries,
+        # a retry never hides an earlier failure: what the failed attempt said
+        "earlier_failure": (
+            {"status": before.status, "message": _first_line(before.message)} if before else None
+        ),
+        "skip_reason": _skip_reason(r) if r.outcome == "skipped" else None,
+        "link": linker.test(r),
     }
+
+
+def _first_line(message: str) -> str | None:
+    return message.splitlines()[0][:300] if message else None
+
+
+def _cell(
+    results: list[Result],
+    categories: list[Category],
+    linker: Linker,
+    tags: Iterable[str],
+    *,
+    shared: bool = False,
+) -> dict[str, Any]:
+    verdict, reason = cell_verdict(results)
+    cell = {
+        "passed": sum(r.status == "passed" for r in results),
+        "passed_after_retry": sum(r.outcome == "passed_after_retry" for r in results),
+        "failed": sum(r.outcome == "failed" for r in results),
+        "broken": sum(r.status == "broken" for r in results),
+        "skipped": sum(r.outcome == "skipped" for r in results),
+        "verdict": verdict,
+        "reason": reason,
+        "link": linker.tags(*tags) if results else None,
+        "tests": [_test(r, categories, linker) for r in results],
+    }
+    if shared:
+        cell["shared"] = True  # the scenarios that name no procedure stand in
+    return cell
 
 
 def _item_cell(key: str, cell: dict[str, Any]) -> dict[str, Any]:
     return {"name": BY_KEY[key].name, **cell}
+
+
+def _procedure(
+    code: str,
+    mine: list[Result],
+    general: list[Result],
+    categories: list[Category],
+    linker: Linker,
+) -> dict[str, Any]:
+    tag_of = [] if code == GENERAL_PROCEDURE else [code]
+    cells = {}
+    for key in BY_KEY:
+        own = [r for r in mine if key in r.items]
+        if not own and key in SHARED_ITEMS and code != GENERAL_PROCEDURE:
+            stand_in = [r for r in general if key in r.items]
+            cells[key] = _cell(stand_in, categories, linker, [key], shared=True)
+        else:
+            cells[key] = _cell(own, categories, linker, [key, *tag_of])
+    if code == GENERAL_PROCEDURE:  # not a procedure: judged on what it has
+        required = [k for k in CHECKLIST_KEYS if cells[k]["tests"]]
+    else:
+        required = list(CHECKLIST_KEYS)
+    reasons = [
+        f"{BY_KEY[k].short}: {cells[k]['reason']}"
+        for k in required
+        if cells[k]["verdict"] != PASS and cells[k]["reason"]
+    ]
+    return {
+        "passed": sum(r.status == "passed" for r in mine),
+        "failed": sum(r.outcome == "failed" for r in mine),
+        "skipped": sum(r.outcome == "skipped" for r in mine),
+        "verdict": worst(cells[k]["verdict"] for k in required) if required else UNTESTED,
+        "reasons": reasons if required else [NO_SCENARIO],
+        "items": cells,
+    }
+
+
+def report_fields(environment: dict[str, str]) -> dict[str, str]:
+    """The biên bản's organisation fields (testing unit, vendor, agency, ...), from the
+    ``report.<key>`` entries of environment.properties; empty when not given."""
+    return {key: environment.get(REPORT_PREFIX + key, "") for key, _ in REPORT_FIELDS}
 
 
 def build_summary(
@@ -126,38 +220,49 @@ def build_summary(
     beyond = {
         key: _item_cell(key, _cell(by_item[key], categories, linker, [key])) for key in BEYOND_KEYS
     }
+    general = by_procedure.get(GENERAL_PROCEDURE, [])
     procedures: dict[str, Any] = {}
     for code in sorted(by_procedure, key=lambda c: (c == GENERAL_PROCEDURE, c)):
-        mine = by_procedure[code]
-        tag_of = [] if code == GENERAL_PROCEDURE else [code]
-        cells = {
-            key: _cell([r for r in mine if key in r.items], categories, linker, [key, *tag_of])
-            for key in BY_KEY
-        }
-        passed = sum(r.status == "passed" for r in mine)
-        failed = sum(r.status in FAILED_STATUSES for r in mine)
         procedures[code] = {
             "name": names.get(code, code),
-            "passed": passed,
-            "failed": failed,
-            "skipped": sum(r.status == "skipped" for r in mine),
-            "verdict": verdict(passed, failed),
-            "items": cells,
+            **_procedure(code, by_procedure[code], general, categories, linker),
         }
     unclassified = [r for r in results.results if not r.items]
     starts = [r.start for r in results.results if r.start is not None]
     stops = [r.stop for r in results.results if r.stop is not None]
-    overall = PASS if all(items[k]["verdict"] == PASS for k in CHECKLIST_KEYS) else FAIL
+    judged = [items[k]["verdict"] for k in CHECKLIST_KEYS]
+    judged += [p["verdict"] for c, p in procedures.items() if c != GENERAL_PROCEDURE]
+    overall = worst(judged)
+    reasons = [f"{cell['name']}: {cell['reason']}" for cell in items.values() if cell["reason"]]
+    reasons += [
+        f"Thủ tục {code}: {'; '.join(p['reasons'])}"
+        for code, p in procedures.items()
+        if code != GENERAL_PROCEDURE and p["verdict"] != PASS
+    ]
     env = results.environment
     return {
         "overall": overall,
+        "overall_reasons": reasons,
         "target": ", ".join(results.targets) or env.get("target") or "không rõ",
         "generated_at": (now or datetime.now(UTC)).astimezone(VN).isoformat(timespec="seconds"),
+        "report_fields": report_fields(env),
         "items": items,
         "procedures": procedures,
         "beyond_checklist": beyond,
         "unclassified": _cell(unclassified, categories, linker, []),
         "failures": _failures(results.results, categories, linker),
+        "warnings": _warnings(results.results, linker),
+        "untested": _untested(results.results, linker),
+        "scenarios": [
+            {
+                "name": r.name,
+                "items": r.items,
+                "procedure": r.procedure,
+                "outcome": r.outcome,
+                "attempts": r.retries + 1,
+            }
+            for r in results.results
+        ],
         "tested_from": _when(min(starts, default=None)),
         "tested_to": _when(max(stops, default=None)),
         "totals": _totals(results.results),
@@ -175,30 +280,67 @@ def _failures(
 ) -> list[dict[str, Any]]:
     failures = []
     for r in results:
-        if r.status not in FAILED_STATUSES:
+        if r.outcome != "failed":
             continue
-        category = classify(r.status, r.message, categories)
+        shown = r if r.status in FAILED_STATUSES else (r.failed_before or r)
+        category = classify(shown.status, shown.message, categories)
         failures.append(
             {
                 "name": r.name,
-                "status": r.status,
+                "status": shown.status,
                 "items": r.items,
                 "procedure": r.procedure,
                 "category": category.name if category else None,
-                "message": r.message.splitlines()[0][:300] if r.message else None,
+                "message": _first_line(shown.message),
                 "link": linker.test(r),
             }
         )
     return failures
 
 
+def _warnings(results: list[Result], linker: Linker) -> list[dict[str, Any]]:
+    """Scenarios that passed only on a retry, with what the failed attempt said."""
+    warnings = []
+    for r in results:
+        before = r.failed_before
+        if r.outcome != "passed_after_retry" or before is None:
+            continue
+        warnings.append(
+            {
+                "name": r.name,
+                "items": r.items,
+                "procedure": r.procedure,
+                "attempts": r.retries + 1,
+                "earlier_status": before.status,
+                "earlier_message": _first_line(before.message),
+                "link": linker.test(r),
+            }
+        )
+    return warnings
+
+
+def _untested(results: list[Result], linker: Linker) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": r.name,
+            "items": r.items,
+            "procedure": r.procedure,
+            "reason": _skip_reason(r),
+            "link": linker.test(r),
+        }
+        for r in results
+        if r.outcome == "skipped"
+    ]
+
+
 def _totals(results: list[Result]) -> dict[str, int]:
     return {
         "tests": len(results),
         "passed": sum(r.status == "passed" for r in results),
-        "failed": sum(r.status in FAILED_STATUSES for r in results),
+        "passed_after_retry": sum(r.outcome == "passed_after_retry" for r in results),
+        "failed": sum(r.outcome == "failed" for r in results),
         "broken": sum(r.status == "broken" for r in results),
-        "skipped": sum(r.status == "skipped" for r in results),
+        "skipped": sum(r.outcome == "skipped" for r in results),
         "retried": sum(r.retries > 0 for r in results),
     }
 

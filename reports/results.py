@@ -4,7 +4,9 @@ Retries and shards: results of the same test (same test case — ALLURE_ID label
 ``testCaseId``, else ``fullName`` — same non-excluded parameters, same target) are
 attempts of one test, as Allure 3 groups them; the attempt that started last counts
 (on a tie, the one read last), the others are its retries. This is the result Allure
-shows on top, so the summary and the report agree.
+shows on top, so the summary and the report agree. The earlier attempts stay with it
+(``Result.earlier``): a pass after a failed attempt is ``passed_after_retry``, never a
+plain pass (``Result.outcome``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from reports.checklist import (
     PROCEDURE_TAG_PREFIX,
 )
 
+FAILED_STATUSES = ("failed", "broken", "unknown")
 PROCEDURE_CODE = re.compile(r"^\d+\.\d+$")
 EPIC_TO_KEY = {item.name: item.key for item in BY_KEY.values()}
 
@@ -50,6 +53,27 @@ class Result:
     parameters: list[tuple[str, str]]
     order: int  # position in reading order (tie-break between attempts)
     retries: int = 0  # how many other attempts of this test there were
+    # the earlier attempts of this test, oldest first (the one that counts is not among them)
+    earlier: list[Result] = field(default_factory=list)
+
+    @property
+    def failed_before(self) -> Result | None:
+        """The last earlier attempt that failed (or broke), if any: a retry never hides it."""
+        failed = [r for r in self.earlier if r.status in FAILED_STATUSES]
+        return failed[-1] if failed else None
+
+    @property
+    def outcome(self) -> str:
+        """What the test proves, every attempt considered: ``passed``, ``passed_after_retry``
+        (the last attempt passed, an earlier one failed), ``failed``, or ``skipped`` (not
+        run: ``message`` says why). A skipped last attempt after a failed one is failed."""
+        if self.status in FAILED_STATUSES:
+            return "failed"
+        if self.status == "passed":
+            return "passed_after_retry" if self.failed_before else "passed"
+        if self.failed_before:
+            return "failed"
+        return "skipped"
 
     @property
     def report_id(self) -> str:
@@ -183,6 +207,9 @@ def read_results(dirs: Iterable[Path]) -> Results:
     for group in groups.values():
         winner = _latest(group)
         winner.retries = len(group) - 1
+        winner.earlier = sorted(
+            (r for r in group if r is not winner), key=lambda r: (r.start or 0, r.order)
+        )
         chosen.append(winner)
     chosen.sort(key=lambda r: r.order)
     return Results(

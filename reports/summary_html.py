@@ -8,7 +8,16 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from reports.checklist import BY_KEY, CHECKLIST_KEYS, FAIL, GENERAL_PROCEDURE, PASS
+from reports.checklist import (
+    BY_KEY,
+    CHECKLIST_KEYS,
+    FAIL,
+    GENERAL_PROCEDURE,
+    PASS,
+    PASS_AFTER_RETRY,
+    REPORT_FIELDS,
+    UNTESTED,
+)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -16,6 +25,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 ENV_LABELS = (
     ("portal.url", "Địa chỉ cổng dịch vụ công"),
     ("portal.version", "Phiên bản cổng dịch vụ công"),
+)
+# ... and in appendix B (the machine).
+MACHINE_LABELS = (
     ("suite.version", "Phiên bản bộ kiểm thử (dvc-e2e)"),
     ("browser", "Trình duyệt"),
     ("host", "Máy thực hiện kiểm thử"),
@@ -30,6 +42,12 @@ STATUS_VI = {
     "broken": "lỗi",
     "skipped": "bỏ qua",
     "unknown": "không rõ",
+}
+OUTCOME_VI = {
+    "passed": PASS,
+    "passed_after_retry": PASS_AFTER_RETRY,
+    "failed": FAIL,
+    "skipped": UNTESTED,
 }
 
 
@@ -46,7 +64,7 @@ def _date_line(iso: str) -> str:
 
 
 def _vclass(verdict: str) -> str:
-    return {PASS: "v-pass", FAIL: "v-fail"}.get(verdict, "v-none")
+    return {PASS: "v-pass", FAIL: "v-fail", PASS_AFTER_RETRY: "v-warn"}.get(verdict, "v-none")
 
 
 def _sclass(status: str) -> str:
@@ -61,6 +79,7 @@ def render_html(summary: dict[str, Any]) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["short_name"] = lambda key: BY_KEY[key].short if key in BY_KEY else key
     template = env.get_template("summary.html.j2")
     failures = [
         {**f, "item_names": ", ".join(BY_KEY[k].name for k in f["items"]) or "chưa xếp hạng mục"}
@@ -70,6 +89,8 @@ def render_html(summary: dict[str, Any]) -> str:
         s=summary,
         env=summary["environment"],
         env_labels=ENV_LABELS,
+        machine_labels=MACHINE_LABELS,
+        report_labels=REPORT_FIELDS,
         items=BY_KEY,
         checklist_keys=CHECKLIST_KEYS,
         general=GENERAL_PROCEDURE,
@@ -79,4 +100,6 @@ def render_html(summary: dict[str, Any]) -> str:
         vclass=_vclass,
         sclass=_sclass,
         status_vi=lambda status: STATUS_VI.get(status, status),
+        outcome_vi=lambda outcome: OUTCOME_VI.get(outcome, outcome),
+        oclass=lambda outcome: _vclass(OUTCOME_VI.get(outcome, "")),
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.allure_labels import known_procedures, scenario_labels
+from fixtures.target import load_target
 from reports import properties
 from reports.categories import classify, load_categories
 from reports.results import read_results
@@ -202,6 +203,9 @@ def test_a_real_run_writes_the_environment(bdd_run: tuple[Path, dict[str, str]])
     folder, _ = bdd_run
     env = properties.read(folder / "results" / "environment.properties")
     assert env["target"] == "reference"
+    profile = load_target("reference").report
+    assert profile["testing_unit"] and profile["service_name"]  # the demo values are there
+    assert {k: env[f"report.{k}"] for k in profile} == profile  # the biên bản's fields
     assert env["suite.version"].startswith("0.") or env["suite.version"]
     assert {"host", "os", "cpu.count", "python"} <= set(env)
     executor = json.loads((folder / "results" / "executor.json").read_text("utf-8"))

@@ -63,7 +63,11 @@ def test_overall_fails_when_an_item_was_not_tested(tmp_path: Path) -> None:
     results = tmp_path / "results"
     for key in ALL_ITEMS[:-1]:
         write_result(results, f"kịch bản {key}", "passed", items=[key])
-    assert summary_of(results)["overall"] == "Không đạt"
+    summary = summary_of(results)
+    assert summary["overall"] == "Chưa kiểm thử"
+    assert summary["overall_reasons"] == [
+        "5. Kết quả giải quyết TTHC bản điện tử: không có kịch bản nào"
+    ]
 
 
 def test_the_last_attempt_of_a_test_counts_across_shards(tmp_path: Path) -> None:
@@ -218,3 +222,99 @@ def test_target_and_versions_come_from_the_results(tmp_path: Path) -> None:
 
     assert summary["target"] == "staging-tinh"
     assert summary["environment"]["portal.version"] == "2.3.1"
+
+
+def all_items_pass(results: Path, procedure: str | None = None) -> None:
+    for key in ALL_ITEMS:
+        write_result(results, f"kịch bản {key}", "passed", items=[key], procedure=procedure)
+
+
+def test_a_pass_on_a_retry_is_a_warning_and_keeps_the_earlier_failure(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    all_items_pass(results, "1.001193")
+    write_result(
+        results, "Thanh toán", "failed", items=["payment"], procedure="1.001193", start=1000,
+        message="AssertionError: chưa nhận kết quả thanh toán",
+    )  # fmt: skip
+    write_result(
+        results, "Thanh toán", "passed", items=["payment"], procedure="1.001193", start=5000
+    )
+
+    summary = summary_of(results)
+
+    payment = summary["items"]["payment"]
+    assert payment["verdict"] == "Đạt sau khi chạy lại"
+    assert payment["passed_after_retry"] == 1
+    retried = next(t for t in payment["tests"] if t["name"] == "Thanh toán")
+    assert retried["outcome"] == "passed_after_retry"
+    assert retried["earlier_failure"] == {
+        "status": "failed",
+        "message": "AssertionError: chưa nhận kết quả thanh toán",
+    }
+    assert summary["warnings"] == [
+        {
+            "name": "Thanh toán",
+            "items": ["payment"],
+            "procedure": "1.001193",
+            "attempts": 2,
+            "earlier_status": "failed",
+            "earlier_message": "AssertionError: chưa nhận kết quả thanh toán",
+            "link": None,
+        }
+    ]
+    assert summary["procedures"]["1.001193"]["verdict"] == "Đạt sau khi chạy lại"
+    assert summary["overall"] == "Đạt sau khi chạy lại"  # never plain "Đạt"
+    assert summary["totals"]["passed_after_retry"] == 1
+
+
+def test_a_skipped_last_attempt_after_a_failure_is_a_failure(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    write_result(results, "a", "broken", start=1000, message="NameError: x")
+    write_result(results, "a", "skipped", start=5000, message="Skipped: thiếu khả năng")
+
+    sso = summary_of(results)["items"]["sso"]
+
+    assert (sso["verdict"], sso["failed"], sso["skipped"]) == ("Không đạt", 1, 0)
+
+
+def test_a_skipped_scenario_leaves_its_item_untested_with_the_reason(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    all_items_pass(results, "1.001193")
+    write_result(
+        results, "Thanh toán qua cổng thật", "skipped", items=["payment"], procedure="1.001193",
+        message="Skipped: cấu hình đích không có API kiểm thử",
+    )  # fmt: skip
+
+    summary = summary_of(results)
+
+    payment = summary["items"]["payment"]
+    assert payment["verdict"] == "Chưa kiểm thử"
+    assert payment["reason"] == "1 kịch bản không chạy (cấu hình đích không có API kiểm thử)"
+    assert summary["untested"][0]["reason"] == "cấu hình đích không có API kiểm thử"
+    assert summary["overall"] == "Chưa kiểm thử"
+
+
+def test_a_procedure_needs_its_own_scenario_for_every_item_but_sso(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    all_items_pass(results, "1.001193")
+    write_result(results, "Đăng nhập", "passed", items=["sso"])  # names no procedure
+    for key in ("submission", "payment", "processing"):
+        write_result(results, f"LLTP {key}", "passed", items=[key], procedure="2.000488")
+
+    summary = summary_of(results)
+
+    lltp = summary["procedures"]["2.000488"]
+    assert lltp["items"]["sso"]["verdict"] == "Đạt" and lltp["items"]["sso"]["shared"]
+    assert lltp["items"]["sync"]["verdict"] == "Chưa kiểm thử"
+    assert lltp["verdict"] == "Chưa kiểm thử"
+    assert lltp["reasons"] == [
+        "Đồng bộ trạng thái: không có kịch bản nào",
+        "Kết quả điện tử: không có kịch bản nào",
+    ]
+    assert summary["procedures"]["1.001193"]["verdict"] == "Đạt"
+    assert all(summary["items"][k]["verdict"] == "Đạt" for k in ALL_ITEMS)
+    assert summary["overall"] == "Chưa kiểm thử"  # a procedure is not fully tested
+    assert (
+        "Thủ tục 2.000488: Đồng bộ trạng thái: không có kịch bản nào; "
+        in (summary["overall_reasons"][0])
+    )
