@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "fixtures.plugin",
+    "fixtures.capabilities",
     "fixtures.sharding",
     "fixtures.pages",
     "fixtures.journals",

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from playwright.sync_api import APIResponse, FilePayload, Locator, Page
+from playwright.sync_api import APIRequestContext, APIResponse, FilePayload, Locator, Page
 
 # The officers' roles as the scenarios name them; the target profile gives an account
 # for each ([officers."cán bộ một cửa"] ...).
@@ -32,8 +32,31 @@ ROLE_PATTERN = "|".join(OFFICER_ROLES)
 
 class SsoLogin(Protocol):
     def is_current(self) -> SsoLogin: ...
-    def sign_in(self, username: str, password: str) -> None: ...
+    def sign_in(self, username: str, password: str) -> None:
+        """Sign in, and give whatever consent the provider asks for, until it sends the
+        browser back to the portal."""
+        ...
+
     def cancel(self) -> None: ...
+
+
+class SsoPages(Protocol):
+    """The identity provider's pages, a set of their own: ``pages/sso/`` for our mock; a
+    target profile's ``[sso] login_pages`` (a module or a path) for another provider, so
+    that one portal adapter works with any provider. The module exports ``SSO_PAGES``."""
+
+    def login(self, page: Page) -> SsoLogin: ...
+    def sign_in_over_http(
+        self, request: APIRequestContext, login_page: APIResponse, username: str, password: str
+    ) -> APIResponse:
+        """The sign-in (and consent) over HTTP from ``login_page``, the provider's answer
+        that showed its form; returns the last answer, back on the portal."""
+        ...
+
+    def confirm_sign_out(self, page: Page) -> None:
+        """After the portal sent the browser to the provider's sign-out: confirm it there if
+        the provider asks (nothing to do for a provider that does not)."""
+        ...
 
 
 class HostedPayment(Protocol):
@@ -385,7 +408,10 @@ class PageSet(Protocol):
     def officer_session(self, page: Page) -> OfficerSession: ...
 
     # the national systems' pages the citizen passes through
+    sso_pages: SsoPages  # the identity provider's pages (profile [sso] login_pages)
+
     def sso_login(self, page: Page) -> SsoLogin: ...
+
     def hosted_payment(self, page: Page) -> HostedPayment: ...
 
 

@@ -82,6 +82,7 @@ def receipt(v: Visit) -> None:
 def my_dossiers(v: Visit) -> None:
     v.signed_in()
     v.dossier(FREE, 4)
+    v.ui.submission_form(v.page).open(FREE).save_draft()  # the drafts' table too
     v.ui.my_dossiers(v.page).open()
 
 
@@ -122,7 +123,9 @@ def my_page(v: Visit) -> None:
 
 def signed_out(v: Visit) -> None:
     my_page(v)
-    v.ui.personal(v.page).sign_out().is_current()
+    signed = v.ui.personal(v.page).sign_out()
+    v.ui.sso_pages.confirm_sign_out(v.page)  # where the provider asks before it signs out
+    signed.is_current()
 
 
 PAGES: dict[str, Callable[[Visit], None]] = {

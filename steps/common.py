@@ -12,13 +12,23 @@ from faker import Faker
 from pytest_bdd import given
 
 from fixtures.citizens import Business, Citizen, new_business
+from fixtures.identities import ExternalAccounts
+from fixtures.target import Target
 
 ArmSsoFault = Callable[..., None]
 
 
 @pytest.fixture
-def new_registered_business(fake: Faker, control: httpx.Client, sso_url: str) -> Business:
-    """A business account of this scenario only (LoaiTaiKhoan 2), registered at the SSO mock."""
+def new_registered_business(
+    fake: Faker, request: pytest.FixtureRequest, target: Target
+) -> Business:
+    """A business account (LoaiTaiKhoan 2): of this scenario only, registered at the SSO
+    mock; or an external provider's next business test account."""
+    if target.sso.external:
+        accounts: ExternalAccounts = request.getfixturevalue("external_accounts")
+        return accounts.business()
+    control: httpx.Client = request.getfixturevalue("control")
+    sso_url: str = request.getfixturevalue("sso_url")
     business = new_business(fake)
     control.post(f"{sso_url}/_control/persona", json=business.persona()).raise_for_status()
     return business

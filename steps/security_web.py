@@ -437,7 +437,7 @@ def other_portals(target: Target, stack: Stack, tmp_path: Path) -> Iterator[Call
             env={
                 "PORTAL_MODE": mode,
                 "PORTAL_DATABASE_URL": f"sqlite:///{tmp_path / f'portal-{mode}.db'}",
-                "PORTAL_SSO_ISSUER": stack.mocks["sso"],
+                "PORTAL_SSO_ISSUER": stack.sso_issuer,
                 "PORTAL_PAYMENT_URL": stack.mocks["payment"],
                 "PORTAL_NATIONAL_URL": stack.mocks["national_portal"],
                 **(secrets if mode == "production" else {}),

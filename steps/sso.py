@@ -177,7 +177,9 @@ def _(ui: PageSet, page: Page, name: str) -> ProcedureSpec:
 
 @when("công dân đăng xuất")
 def _(ui: PageSet, page: Page) -> None:
-    ui.personal(page).sign_out().is_current()
+    signed_out = ui.personal(page).sign_out()
+    ui.sso_pages.confirm_sign_out(page)  # where the provider asks before it signs out
+    signed_out.is_current()
 
 
 @when("đường dẫn trả về từ hệ thống định danh được mở lại lần thứ hai")

@@ -23,11 +23,11 @@ from playwright.sync_api import BrowserContext, Page, expect
 from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
-from fixtures.citizens import Citizen
+from fixtures.citizens import Citizen, new_citizen
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec, claim_value, generate, load_procedures
 from fixtures.stack import Stack
-from fixtures.target import OfficerAccount
+from fixtures.target import OfficerAccount, Target
 from pages.protocols import ROLE_PATTERN, PageSet, SubmissionForm
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -193,11 +193,22 @@ def national_record(control: httpx.Client, stack: Stack, code: str) -> dict[str,
 
 @given("một công dân có phiên làm việc trên cổng dịch vụ công", target_fixture="citizen")
 def _(
-    new_registered_citizen: Citizen, control: httpx.Client, portal_url: str, context: BrowserContext
+    request: pytest.FixtureRequest,
+    target: Target,
+    fake: Faker,
+    control: httpx.Client,
+    portal_url: str,
+    context: BrowserContext,
 ) -> Citizen:
-    body = {"identity": identity_claims(new_registered_citizen)}
-    open_session(control, portal_url, context, body)
-    return new_registered_citizen
+    """A session opened through the test API: with an external identity provider (fixed
+    test accounts) a person of this scenario only, who needs no account there."""
+    citizen: Citizen = (
+        new_citizen(fake)
+        if target.sso.external
+        else request.getfixturevalue("new_registered_citizen")
+    )
+    open_session(control, portal_url, context, {"identity": identity_claims(citizen)})
+    return citizen
 
 
 @given(

@@ -10,6 +10,7 @@ Tính năng: Đăng nhập một lần qua Cổng Dịch vụ công quốc gia
     Khi công dân đăng nhập vào cổng dịch vụ công bằng tài khoản đó
     Thì trang cá nhân hiển thị họ tên và số định danh của công dân
 
+  @needs_business_account
   Kịch bản: Doanh nghiệp đăng nhập và thấy tên, mã số doanh nghiệp của mình
     Cho một doanh nghiệp có tài khoản Cổng Dịch vụ công quốc gia
     Khi người đại diện đăng nhập vào cổng dịch vụ công bằng tài khoản doanh nghiệp

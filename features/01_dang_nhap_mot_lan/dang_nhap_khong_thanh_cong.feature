@@ -5,6 +5,7 @@ Tính năng: Đăng nhập không thành công thì cổng báo rõ và không m
   sự cố, cổng dịch vụ công nói rõ bằng tiếng Việt điều gì đã xảy ra và không mở phiên
   làm việc nào cho trình duyệt.
 
+  @needs_sso_mock
   Kịch bản: Hệ thống định danh từ chối đăng nhập
     Cho một công dân có tài khoản Cổng Dịch vụ công quốc gia
     Và hệ thống định danh sẽ từ chối lần đăng nhập tiếp theo
@@ -18,6 +19,7 @@ Tính năng: Đăng nhập không thành công thì cổng báo rõ và không m
     Thì cổng báo rằng đăng nhập đã bị hủy hoặc bị từ chối
     Và công dân chưa được đăng nhập vào cổng
 
+  @needs_sso_mock
   Kịch bản: Hệ thống định danh tạm ngừng phục vụ
     Cho một công dân có tài khoản Cổng Dịch vụ công quốc gia
     Và hệ thống định danh tạm ngừng phục vụ
@@ -25,6 +27,7 @@ Tính năng: Đăng nhập không thành công thì cổng báo rõ và không m
     Thì cổng báo rằng hệ thống định danh tạm thời không phục vụ
     Và công dân chưa được đăng nhập vào cổng
 
+  @needs_sso_mock
   Khung kịch bản: Hệ thống định danh ngừng trả lời giữa chừng
     Cho một công dân có tài khoản Cổng Dịch vụ công quốc gia
     Và hệ thống định danh ngừng trả lời khi cổng <bước>

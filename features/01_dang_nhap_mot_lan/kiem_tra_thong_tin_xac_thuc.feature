@@ -5,6 +5,7 @@ Tính năng: Cổng chỉ tin thông tin xác thực đúng, mới và dành cho
   ứng dụng nhận, thời hạn, nonce) và chỉ chấp nhận mỗi lần đăng nhập một lần, trên
   đúng trình duyệt đã bắt đầu nó. Thông tin sai thì không có phiên làm việc nào.
 
+  @needs_sso_mock
   Khung kịch bản: Cổng từ chối id_token <sai sót>
     Cho một công dân có tài khoản Cổng Dịch vụ công quốc gia
     Và hệ thống định danh sẽ cấp cho công dân một id_token <sai sót>
@@ -20,6 +21,7 @@ Tính năng: Cổng chỉ tin thông tin xác thực đúng, mới và dành cho
       | cấp cho một ứng dụng khác             |
       | mang nonce của một lần đăng nhập khác |
 
+  @needs_sso_mock
   Kịch bản: Mở lại đường dẫn trả về của một lần đăng nhập đã dùng thì bị từ chối
     Cho một công dân vừa đăng nhập vào cổng dịch vụ công
     Khi đường dẫn trả về từ hệ thống định danh được mở lại lần thứ hai

@@ -5,6 +5,7 @@ Tính năng: Hệ thống định danh trả lời chậm, công dân được b
   thời hạn đó, công dân được báo rằng hệ thống định danh tạm thời không phục vụ, chưa được
   đăng nhập, và có thể đăng nhập lại, thay vì nhìn một trang không bao giờ tải xong.
 
+  @needs_sso_mock
   Khung kịch bản: Hệ thống định danh trả lời chậm khi cổng <bước>
     Cho một công dân có tài khoản Cổng Dịch vụ công quốc gia
     Và hệ thống định danh sẽ trả lời chậm 20 giây khi cổng <bước>

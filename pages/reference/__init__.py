@@ -11,7 +11,7 @@ from datetime import datetime
 from playwright.sync_api import Page
 
 from pages.payment.hosted_page import HostedPaymentPage
-from pages.protocols import PageSetFactory
+from pages.protocols import PageSetFactory, SsoLogin, SsoPages
 from pages.reference.catalogue import CataloguePage, ProcedurePage
 from pages.reference.citizen import MyPage, SignedOutPage
 from pages.reference.dossier_detail import DossierDetailPage
@@ -30,7 +30,7 @@ from pages.reference.receipt import ReceiptPage
 from pages.reference.sign_in_failed import SignInFailedPage
 from pages.reference.submission_form import SubmissionFormPage
 from pages.reference.verification import VerificationPage
-from pages.sso.login import SsoLoginPage
+from pages.sso.login import SSO_PAGES
 
 
 class ReferencePages:
@@ -42,10 +42,11 @@ class ReferencePages:
         self.officer_url = officer_url
         self.role_refusal = OfficerDossierPage.ROLE_REFUSAL
         self.http = ReferenceHttp(citizen_url, officer_url)
+        self.sso_pages: SsoPages = SSO_PAGES  # our mock's; fixtures/pages.py sets a profile's
 
     # citizen
     def home(self, page: Page) -> HomePage:
-        return HomePage(page, self.citizen_url)
+        return HomePage(page, self.citizen_url, self.sso_pages)
 
     def personal(self, page: Page) -> MyPage:
         return MyPage(page, self.citizen_url)
@@ -106,8 +107,8 @@ class ReferencePages:
         return OfficerSession(page, self.officer_url)
 
     # the national systems' pages
-    def sso_login(self, page: Page) -> SsoLoginPage:
-        return SsoLoginPage(page)
+    def sso_login(self, page: Page) -> SsoLogin:
+        return self.sso_pages.login(page)
 
     def hosted_payment(self, page: Page) -> HostedPaymentPage:
         return HostedPaymentPage(page)

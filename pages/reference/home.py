@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from pages.sso.login import SsoLoginPage, sign_in_over_http
+from pages.protocols import SsoLogin, SsoPages
+from pages.sso.login import SSO_PAGES
 
 SIGN_IN_PATH = "/dang-nhap"
 
@@ -13,18 +14,19 @@ RETURN_PATH = "/auth/callback"
 
 
 class HomePage:
-    def __init__(self, page: Page, base_url: str) -> None:
+    def __init__(self, page: Page, base_url: str, sso_pages: SsoPages = SSO_PAGES) -> None:
         self.page = page
         self.base_url = base_url
+        self.sso_pages = sso_pages
         self.sign_in_link = page.get_by_role("link", name="Đăng nhập bằng tài khoản Cổng DVCQG")
 
     def open(self) -> HomePage:
         self.page.goto(f"{self.base_url}/")
         return self
 
-    def start_sign_in(self) -> SsoLoginPage:
+    def start_sign_in(self) -> SsoLogin:
         self.sign_in_link.click()
-        return SsoLoginPage(self.page)
+        return self.sso_pages.login(self.page)
 
     def sign_in(self, username: str, password: str) -> str:
         """Sign in at the identity provider; return the URL it sent the browser back by."""
@@ -39,7 +41,7 @@ class HomePage:
         request = self.page.request
         login_page = request.get(f"{self.base_url}{SIGN_IN_PATH}")
         assert login_page.ok, f"bắt đầu đăng nhập: HTTP {login_page.status} tại {login_page.url}"
-        landed = sign_in_over_http(request, login_page, username, password)
+        landed = self.sso_pages.sign_in_over_http(request, login_page, username, password)
         assert landed.ok and landed.url.startswith(self.base_url), (
             f"đăng nhập qua HTTP không về được cổng: HTTP {landed.status} tại {landed.url}"
         )

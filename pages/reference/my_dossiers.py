@@ -28,7 +28,9 @@ class MyDossiersPage:
 
     def resume_draft(self, procedure_name: str) -> None:
         """Go back to the latest saved draft of ``procedure_name``."""
-        self.page.get_by_role("link", name=f"Tiếp tục hồ sơ nháp {procedure_name}").first.click()
+        self.page.get_by_role(
+            "link", name=f"Tiếp tục nộp hồ sơ nháp {procedure_name}"
+        ).first.click()
 
     def statuses(self) -> dict[str, str]:
         """Each submitted dossier's code → the status shown (the table's last column)."""

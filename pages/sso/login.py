@@ -1,4 +1,5 @@
-"""The national SSO's login page (our mock, or a staging identity provider)."""
+"""The SSO mock's pages (``SSO_PAGES``): its login page, and the sign-in over HTTP that
+other providers' page sets reuse."""
 
 from __future__ import annotations
 
@@ -64,7 +65,11 @@ class _LoginForm(HTMLParser):
 
 
 def sign_in_over_http(
-    request: APIRequestContext, login_page: APIResponse, username: str, password: str
+    request: APIRequestContext,
+    login_page: APIResponse,
+    username: str,
+    password: str,
+    names: tuple[str, str] = ("username", "password"),
 ) -> APIResponse:
     """Fill in and send the identity provider's sign-in form without rendering it: the same
     requests the browser makes, through ``request`` (a page's, so the cookies land in the
@@ -78,7 +83,25 @@ def sign_in_over_http(
         )
     form: dict[str, str | float | bool] = {
         **parser.fields,
-        "username": username,
-        "password": password,
+        names[0]: username,
+        names[1]: password,
     }
     return request.post(urljoin(login_page.url, parser.action), form=form)
+
+
+class MockSsoPages:
+    """Our SSO mock's pages: sign-in on one page, no consent, no sign-out confirmation."""
+
+    def login(self, page: Page) -> SsoLoginPage:
+        return SsoLoginPage(page)
+
+    def sign_in_over_http(
+        self, request: APIRequestContext, login_page: APIResponse, username: str, password: str
+    ) -> APIResponse:
+        return sign_in_over_http(request, login_page, username, password)
+
+    def confirm_sign_out(self, page: Page) -> None:
+        return None  # the mock signs out at once and sends the browser back
+
+
+SSO_PAGES = MockSsoPages()

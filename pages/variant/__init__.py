@@ -27,7 +27,7 @@ from pages.variant.citizen import (
 
 class VariantPages(ReferencePages):
     def home(self, page: Page) -> VariantHomePage:
-        return VariantHomePage(page, self.citizen_url)
+        return VariantHomePage(page, self.citizen_url, self.sso_pages)
 
     def personal(self, page: Page) -> VariantMyPage:
         return VariantMyPage(page, self.citizen_url)

@@ -7,17 +7,19 @@ import re
 
 from playwright.sync_api import Page
 
+from pages.protocols import SsoPages
 from pages.reference.catalogue import CataloguePage, ProcedurePage
 from pages.reference.citizen import MyPage, SignedOutPage
 from pages.reference.home import HomePage
 from pages.reference.receipt import ReceiptPage
 from pages.reference.sign_in_failed import SignInFailedPage
 from pages.reference.submission_form import SubmissionFormPage
+from pages.sso.login import SSO_PAGES
 
 
 class VariantHomePage(HomePage):
-    def __init__(self, page: Page, base_url: str) -> None:
-        super().__init__(page, base_url)
+    def __init__(self, page: Page, base_url: str, sso_pages: SsoPages = SSO_PAGES) -> None:
+        super().__init__(page, base_url, sso_pages)
         self.sign_in_link = page.get_by_role(
             "link", name="Đăng nhập qua Cổng Dịch vụ công quốc gia (VNeID)"
         )
