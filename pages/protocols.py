@@ -53,9 +53,10 @@ class SsoPages(Protocol):
         that showed its form; returns the last answer, back on the portal."""
         ...
 
-    def confirm_sign_out(self, page: Page) -> None:
+    def confirm_sign_out(self, page: Page, back: Locator) -> None:
         """After the portal sent the browser to the provider's sign-out: confirm it there if
-        the provider asks (nothing to do for a provider that does not)."""
+        the provider asks, until ``back`` (the portal's signed-out page) shows; nothing to
+        do for a provider that does not ask."""
         ...
 
 
@@ -90,6 +91,8 @@ class Home(Protocol):
 
 
 class SignedOut(Protocol):
+    heading: Locator  # what shows once the browser is back on the portal, signed out
+
     def is_current(self) -> SignedOut: ...
 
 

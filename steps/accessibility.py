@@ -124,7 +124,7 @@ def my_page(v: Visit) -> None:
 def signed_out(v: Visit) -> None:
     my_page(v)
     signed = v.ui.personal(v.page).sign_out()
-    v.ui.sso_pages.confirm_sign_out(v.page)  # where the provider asks before it signs out
+    v.ui.sso_pages.confirm_sign_out(v.page, signed.heading)  # if the provider asks
     signed.is_current()
 
 

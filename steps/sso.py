@@ -178,7 +178,7 @@ def _(ui: PageSet, page: Page, name: str) -> ProcedureSpec:
 @when("công dân đăng xuất")
 def _(ui: PageSet, page: Page) -> None:
     signed_out = ui.personal(page).sign_out()
-    ui.sso_pages.confirm_sign_out(page)  # where the provider asks before it signs out
+    ui.sso_pages.confirm_sign_out(page, signed_out.heading)  # if the provider asks
     signed_out.is_current()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-from playwright.sync_api import APIRequestContext, APIResponse, Page, expect
+from playwright.sync_api import APIRequestContext, APIResponse, Locator, Page, expect
 
 
 class SsoLoginPage:
@@ -100,7 +100,7 @@ class MockSsoPages:
     ) -> APIResponse:
         return sign_in_over_http(request, login_page, username, password)
 
-    def confirm_sign_out(self, page: Page) -> None:
+    def confirm_sign_out(self, page: Page, back: Locator) -> None:
         return None  # the mock signs out at once and sends the browser back
 
 
