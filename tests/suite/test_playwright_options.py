@@ -6,6 +6,7 @@ reruns what failed."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,6 +96,32 @@ def test_last_failed_reruns_only_what_failed(tmp_path: Path) -> None:
     again = run_with_project_defaults(tmp_path, "--lf")
     assert "run-last-failure: rerun previous 1 failure" in again.stdout, again.stdout + again.stderr
     assert "1 failed, 1 deselected" in again.stdout, again.stdout
+    first_failures = run_with_project_defaults(tmp_path, "--ff", "-v")
+    order = re.findall(r"::(test_\w+) (?:PASSED|FAILED)", first_failures.stdout)
+    assert order == ["test_flips", "test_steady"], first_failures.stdout
     (tmp_path / "broken").unlink()
     fixed = run_with_project_defaults(tmp_path, "--lf")
     assert "1 passed, 1 deselected" in fixed.stdout, fixed.stdout + fixed.stderr
+
+
+def test_stepwise_resumes_from_the_test_that_failed(tmp_path: Path) -> None:
+    ordered = FLIP.replace("test_steady", "test_before") + "\ndef test_after():\n    pass\n"
+    (tmp_path / "test_flip.py").write_text(ordered, encoding="utf-8")
+    (tmp_path / "broken").touch()
+    stopped = run_with_project_defaults(tmp_path, "--sw", "-v")
+    assert "1 failed" in stopped.stdout and "test_after" not in stopped.stdout, stopped.stdout
+    (tmp_path / "broken").unlink()
+    resumed = run_with_project_defaults(tmp_path, "--sw", "-v")
+    ran = re.findall(r"::(test_\w+) PASSED", resumed.stdout)
+    assert ran == ["test_flips", "test_after"], resumed.stdout  # not test_before again
+
+
+def test_pytest_base_url_from_the_environment_is_refused_for_the_reference_target(
+    fast: float,  # noqa: F811
+) -> None:
+    done, _ = run_suite("-m", "sso", env={"PYTEST_BASE_URL": "http://127.0.0.1:9"})
+    assert done.returncode == 4
+    assert error_lines(done) == [
+        "ERROR: --base-url http://127.0.0.1:9: applies only to an external target (start = "
+        "'external'); target reference starts its own portal on a free port"
+    ]
