@@ -179,3 +179,9 @@ def test_the_valid_profile_loads_with_its_defaults(tmp_path: Path) -> None:
     assert (target.expect_timeout_ms, target.scenario_timeout_s) == (5000, 120.0)
     assert target.report == {"tester": "Nguyễn An"}
     assert target.officer("cán bộ một cửa").password.reveal() == "MotCua@2025"
+
+
+def test_a_utf8_profile_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    profile = tmp_path / "staging.toml"
+    profile.write_bytes(b"\xef\xbb\xbf" + VALID.encode("utf-8"))  # as Windows Notepad saves it
+    assert load_target(str(profile)).name == "local-external"
