@@ -7,9 +7,11 @@ a frozen one accepts connections (the kernel's backlog) and never answers."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -159,6 +161,32 @@ def test_a_mock_that_is_not_the_mock_named_is_refused(
     html = {**healthy_mocks, "national_portal": serve(answer(200, "text/html", NGINX))}
     assert "Cổng DVCQG tại" in (problem := problem_of(tmp_path, portal, html) or "")
     assert problem.endswith("không trả về JSON (Content-Type: text/html)")
+
+
+def trickle(handler: BaseHTTPRequestHandler) -> None:
+    """A 200 whose body comes a byte each half second: never a silence long enough for a
+    read timeout, so only the check's own deadline stops it."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Length", "100")
+    handler.end_headers()
+    pause = threading.Event()
+    with contextlib.suppress(OSError):
+        for _ in range(100):
+            handler.wfile.write(b"<")
+            handler.wfile.flush()
+            pause.wait(0.5)  # the slow server's pace (this thread is the server, not a test)
+
+
+def test_a_portal_that_trickles_its_answer_is_cut_off_at_the_timeout(
+    tmp_path: Path, serve: Callable[[Reply], str], healthy_mocks: dict[str, str]
+) -> None:
+    portal = serve(trickle)
+    started = time.monotonic()
+    problem = problem_of(tmp_path, portal, healthy_mocks)
+    seconds = time.monotonic() - started
+    assert problem == f"target hs: cổng dịch vụ công tại {portal}/ không trả lời trong 3 giây"
+    assert seconds < TIMEOUT_S + 2, f"{seconds:.1f} s"
 
 
 # Through pytest, as a user meets them: one line, exit 4, fast.
