@@ -18,6 +18,7 @@ import pytest
 
 from fixtures.polling import poll
 from fixtures.servers import free_port
+from tests.suite.test_preflight import error_lines, fast, run_suite  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = "công_dân_đăng_nhập_và_thấy or doanh_nghiệp_đăng_nhập or công_dân_hủy_đăng_nhập"
@@ -130,3 +131,22 @@ def test_stopping_the_server_stops_its_browser(
         what="the browser server's Chromium to stop",
         timeout_s=20,
     )
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "says"),
+    [
+        ("ws://127.0.0.1:9/dvc-e2e", "no browser server answers there (ConnectionRefusedError)"),
+        ("http://127.0.0.1:9555/dvc-e2e", "expected a ws:// or wss:// URL with a host"),
+    ],
+    ids=["nobody-there", "not-ws"],
+)
+def test_a_wrong_browser_server_is_one_line_before_anything_starts(
+    endpoint: str,
+    says: str,
+    fast: float,  # noqa: F811
+) -> None:
+    done, seconds = run_suite("-m", "sso", "--browser-ws", endpoint)
+    assert done.returncode == 4, done.stdout + done.stderr
+    assert error_lines(done) == [f"ERROR: --browser-ws {endpoint}: {says}"]
+    assert seconds < fast, f"{seconds:.1f} s (limit {fast:.1f} s)"
