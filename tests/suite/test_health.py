@@ -234,4 +234,18 @@ def test_a_frozen_mock_stops_the_run_within_the_timeout(
         f"ERROR: target hs: hệ thống định danh (SSO) tại {frozen}/health không trả lời trong "
         f"{TIMEOUT_S:g} giây"
     ]
-    assert seconds < fast + TIMEOUT_S, f"{seconds:.1f} s (limit {fast + TIMEOUT_S:.1f} s)"
+    # the deadline itself is measured in-process below; here, under a loaded machine, only
+    # that the run did not wait for the frozen server much longer than pytest's start-up
+    limit = fast + 2 * TIMEOUT_S
+    assert seconds < limit, f"{seconds:.1f} s (limit {limit:.1f} s)"
+
+
+def test_a_frozen_system_costs_the_check_its_timeout_and_no_more(
+    tmp_path: Path, serve: Callable[[Reply], str], healthy_mocks: dict[str, str], frozen: str
+) -> None:
+    portal = serve(answer(200, "text/html", HOME))
+    started = time.monotonic()
+    problem = problem_of(tmp_path, portal, {**healthy_mocks, "national_portal": frozen})
+    seconds = time.monotonic() - started
+    assert problem == f"target hs: Cổng DVCQG tại {frozen}/health không trả lời trong 3 giây"
+    assert TIMEOUT_S <= seconds < TIMEOUT_S + 2, f"{seconds:.1f} s"
