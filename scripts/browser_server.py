@@ -3,13 +3,17 @@
     python -m scripts.browser_server --port 9555       # prints ws://127.0.0.1:9555/dvc-e2e
     pytest features --browser-ws ws://HOST:9555/dvc-e2e  # (or DVC_BROWSER_WS=...)
 
-It binds 127.0.0.1 unless --host says otherwise; stop it with Ctrl-C.
+It binds 127.0.0.1 unless --host says otherwise; stop it with Ctrl-C or SIGTERM (its
+browser stops with it).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -50,10 +54,25 @@ def main() -> int:
             "--config",
             str(path),
         ]
-        try:
-            return subprocess.call(command)  # prints the ws endpoint when ready
-        except KeyboardInterrupt:
-            return 0
+        # Its own session, so that stopping this process stops the whole server: the
+        # Playwright CLI is a Python wrapper around a Node driver, and a SIGTERM to this
+        # process alone used to leave the driver and its Chromium running.
+        server = subprocess.Popen(command, start_new_session=True)  # prints the ws endpoint
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(signum, lambda *_: stop(server))
+        return server.wait()
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """The driver closes its browser on SIGTERM; a server that does not stop in 15 s is
+    killed with everything in its process group."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
 
 
 if __name__ == "__main__":

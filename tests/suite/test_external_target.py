@@ -86,3 +86,24 @@ def test_the_suite_passes_against_the_separately_started_portal(
     assert passed and int(passed.group(1)) >= 10, out[-2000:]
     assert PAID_ON_RECEIPT in out, "the submission + payment scenario did not run"
     assert "failed" not in out.splitlines()[-1], out[-2000:]
+
+
+def test_base_url_points_the_suite_at_another_citizen_url(served: Path, tmp_path: Path) -> None:
+    """pytest-playwright's --base-url is the target's citizen URL: the profile's own points
+    at a dead port, and the scenario passes through the one --base-url names."""
+    written = load_target(str(served))
+    dead = tmp_path / "elsewhere.toml"
+    dead.write_text(
+        served.read_text(encoding="utf-8").replace(
+            f'citizen_url = "{written.portal_url}"', 'citizen_url = "http://127.0.0.1:9"'
+        ),
+        encoding="utf-8",
+    )
+    assert load_target(str(dead)).portal_url == "http://127.0.0.1:9"
+    done = run_suite(
+        dead, "-m", "sso", "-k", "công_dân_đăng_nhập_và_thấy", "--base-url", written.portal_url,
+        results=tmp_path / "results",
+    )  # fmt: skip
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out[-3000:]
+    assert "1 passed" in out, out[-2000:]

@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+OFFICERS = "".join(
+    f'[officers."{role}"]\nusername = "u{i}"\npassword = "p{i}"\n'
+    for i, role in enumerate(("cán bộ một cửa", "chuyên viên", "lãnh đạo"))
+)
 
 
 def run_suite(
@@ -57,16 +61,18 @@ def test_unknown_profile(tmp_path: Path, fast: float) -> None:
     ("content", "says"),
     [
         ("start = [", "is not valid TOML"),
-        ('start = "somewhere"', "start must be 'reference' or 'external'"),
-        ('start = "external"', "[portal] citizen_url is required"),
-        ('start = "reference"\npages = "khong-co"', "no page-object set pages/khong-co/"),
-        ('start = "reference"\nstart_mocks = 1', "unknown field(s) start_mocks"),
+        ('start = "somewhere"', "start: expected 'reference' or 'external', not 'somewhere'"),
+        ('start = "external"', "portal.citizen_url: required for an external target"),
+        ('start = "reference"\npages = "khong_co"', "pages: no page-object set pages/khong_co/"),
+        ('start = "reference"\nstart_mocks = 1', "start_mocks: unknown key"),
         ('start = "external"\n[portal]\ncitizen_url = "http://h"', "[mocks] needs the URL of"),
-        ('start = "reference"', "[officers] needs an account for"),
+        ('start = "reference"', "officers: required"),
     ],
 )
 def test_broken_profile(tmp_path: Path, content: str, says: str, fast: float) -> None:
     profile = tmp_path / "broken.toml"
+    if "officers" not in says and "TOML" not in says:
+        content += "\n" + OFFICERS  # the one thing wrong is the one named
     profile.write_text(content, encoding="utf-8")
     done, seconds = run_suite("--target", str(profile))
     assert done.returncode == 4
@@ -92,7 +98,8 @@ def test_unreachable_target(tmp_path: Path, fast: float) -> None:
     done, seconds = run_suite("--target", str(profile), "-m", "sso")
     assert done.returncode == 4
     assert error_lines(done) == [
-        "ERROR: target far: portal at http://127.0.0.1:9 is unreachable (ConnectError)"
+        "ERROR: target far: cổng dịch vụ công tại http://127.0.0.1:9/ không kết nối được "
+        "(ConnectError)"
     ]
     assert seconds < fast, f"{seconds:.1f} s (limit {fast:.1f} s)"
 

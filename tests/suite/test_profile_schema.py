@@ -1,0 +1,187 @@
+"""The target profile is a typed schema: every mistake is one line naming the file, the key
+and what is expected — through pytest, exit code 4 and no traceback; through
+``load_target``, a ``ProfileError`` with that line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixtures.target import ProfileError, load_target
+from tests.suite.test_preflight import ROOT, error_lines, run_suite
+
+VALID = (ROOT / "targets" / "local-external.toml").read_text(encoding="utf-8")
+
+
+def edited(old: str, new: str) -> str:
+    assert old in VALID, f"local-external.toml no longer has {old!r}"
+    return VALID.replace(old, new, 1)
+
+
+PASSWORD = 'password = "MotCua@2025"'
+ROLE = 'officers."cán bộ một cửa"'
+# The mistakes named in issue 19, each run through pytest as a user would meet it.
+ISSUE_MISTAKES = {
+    "unknown-key-in-timeouts": (
+        edited("expect_ms = 5000", "expect_msec = 5000"),
+        'timeouts.expect_msec: unknown key; did you mean "expect_ms"? expected one of: '
+        "expect_ms, scenario_s",
+    ),
+    "unknown-key-in-portal": (
+        edited('officer_url = "http', 'oficer_url = "http'),
+        'portal.oficer_url: unknown key; did you mean "officer_url"?',
+    ),
+    "unknown-key-in-an-officer": (
+        edited(PASSWORD, 'pasword_env = "DVC_MOTCUA"'),
+        f'{ROLE}.pasword_env: unknown key; did you mean "password_env"?',
+    ),
+    "text-for-a-number": (
+        edited("expect_ms = 5000", 'expect_ms = "năm giây"'),
+        "timeouts.expect_ms: expected an integer, not a string",
+    ),
+    "boolean-password": (
+        edited(PASSWORD, "password = true"),
+        f"{ROLE}.password: expected a string, not a boolean",
+    ),
+    "negative-timeout": (
+        edited("expect_ms = 5000", "expect_ms = -5"),
+        "timeouts.expect_ms: expected 100..120000 ms, not -5",
+    ),
+    "javascript-url": (
+        edited('officer_url = "http://127.0.0.1:8000"', 'officer_url = "javascript:alert(1)"'),
+        "portal.officer_url: expected an http(s) URL with a host, not 'javascript:alert(1)'",
+    ),
+    "not-utf-8": (
+        None,
+        f"is not UTF-8 text (byte 0xe1 on line {VALID[: VALID.index('Cổng')].count(chr(10)) + 1});"
+        " save it as UTF-8",
+    ),
+}
+
+
+def write(tmp_path: Path, content: str | None) -> Path:
+    profile = tmp_path / "staging.toml"
+    if content is None:  # "Cáng" in Windows-1258 (0xe1 for á), as an old editor would save it
+        profile.write_bytes(VALID.encode("utf-8").replace("Cổng".encode(), b"C\xe1ng", 1))
+    else:
+        profile.write_text(content, encoding="utf-8")
+    return profile
+
+
+@pytest.mark.parametrize(("content", "says"), ISSUE_MISTAKES.values(), ids=ISSUE_MISTAKES.keys())
+def test_a_profile_mistake_is_one_line_and_exit_4(
+    tmp_path: Path, content: str | None, says: str
+) -> None:
+    done, _ = run_suite("--target", str(write(tmp_path, content)), "-m", "sso")
+    out = done.stdout + done.stderr
+    assert done.returncode == 4, out
+    assert "Traceback" not in out and "INTERNALERROR" not in out, out
+    lines = error_lines(done)
+    assert len(lines) == 1 and lines[0].startswith(f"ERROR: target profile staging.toml: {says}"), (
+        out
+    )
+
+
+# Every other kind of mistake, through load_target (the same line pytest prints).
+MISTAKES = {
+    "unknown-top-level-table": (VALID + "\n[timeout]\nexpect_ms = 1\n", 'timeout: unknown key; did you mean "timeouts"?'),
+    "unknown-role": (
+        edited('[officers."lãnh đạo"]', '[officers."lanh dao"]'),
+        'officers."lanh dao": unknown key; did you mean "lãnh đạo"?',
+    ),
+    "missing-role": (
+        VALID.split('[officers."lãnh đạo"]')[0],
+        'officers."lãnh đạo": required',
+    ),
+    "password-and-password-env": (
+        edited(PASSWORD, f'{PASSWORD}\npassword_env = "DVC_MOTCUA"'),
+        f'{ROLE}: expected either password or password_env (one of them, not both)',
+    ),
+    "no-password": (
+        edited(PASSWORD, ""),
+        f"{ROLE}: expected either password or password_env",
+    ),
+    "empty-username": (edited('username = "motcua"', 'username = " "'), f"{ROLE}.username: expected a non-empty string"),
+    "bad-env-name": (
+        edited(PASSWORD, 'password_env = "$HOME"'),
+        f"{ROLE}.password_env: expected the name of an environment variable, not '$HOME'",
+    ),
+    "unset-env": (
+        edited(PASSWORD, 'password_env = "DVC_KHONG_CO_BIEN_NAY"'),
+        f"{ROLE}.password_env: environment variable DVC_KHONG_CO_BIEN_NAY is not set",
+    ),
+    "float-for-integer": (edited("expect_ms = 5000", "expect_ms = 5000.0"), "timeouts.expect_ms: expected an integer, not a float"),
+    "absurd-timeout": (edited("expect_ms = 5000", "expect_ms = 3600000"), "timeouts.expect_ms: expected 100..120000 ms, not 3600000"),
+    "scenario-limit-too-small": (edited("expect_ms = 5000", "scenario_s = 1"), "timeouts.scenario_s: expected 5..3600 s, not 1"),
+    "boolean-for-number": (edited("expect_ms = 5000", "expect_ms = true"), "timeouts.expect_ms: expected an integer, not a boolean"),
+    "ftp-url": (
+        edited('sso = "http://127.0.0.1:8101"', 'sso = "ftp://127.0.0.1:8101"'),
+        "mocks.sso: expected an http(s) URL with a host, not 'ftp://127.0.0.1:8101'",
+    ),
+    "url-without-host": (edited('citizen_url = "http://127.0.0.1:8000"', 'citizen_url = "http://"'), "portal.citizen_url: expected an http(s) URL with a host"),
+    "url-with-credentials": (
+        edited('payment = "http://127.0.0.1:8102"', 'payment = "http://u:bi-mat@127.0.0.1:8102"'),
+        "mocks.payment: credentials do not belong in a URL (use an officer's password_env)",
+    ),
+    "port-out-of-range": (
+        edited('payment = "http://127.0.0.1:8102"', 'payment = "http://127.0.0.1:99999"'),
+        "mocks.payment: 'http://127.0.0.1:99999' is not a valid URL",
+    ),
+    "health-path-not-a-path": (
+        edited("[portal]\n", '[portal]\nhealth_path = "health"\n'),
+        "portal.health_path: expected a path starting with '/', not 'health'",
+    ),
+    "table-for-text": (edited('name = "local-external"', "name = { a = 1 }"), "name: expected a string, not a table"),
+    "text-for-table": (edited("[timeouts]\nexpect_ms = 5000\n", "").replace("[portal]", 'timeouts = "5s"\n[portal]', 1), "timeouts: expected a table, not a string"),
+    "report-wrong-type": (VALID + "\n[report]\ntester = 5\n", "report.tester: expected a string, not an integer"),
+    "report-unknown-key": (VALID + '\n[report]\nteser = "A"\n', 'report.teser: unknown key; did you mean "tester"?'),
+    "env-for-an-external-portal": (edited("[portal]\n", '[portal]\nenv = { A = "b" }\n'), "portal.env: applies only to start = 'reference'"),
+    "start-wrong": (edited('start = "external"', 'start = "extern"'), "start: expected 'reference' or 'external', not 'extern'"),
+    "pages-not-a-folder-name": (edited('pages = "reference"', 'pages = "../x"'), "pages: expected the name of a folder under pages/"),
+    "missing-mock-url": (edited('national_portal = "http://127.0.0.1:8103"\n', ""), "mocks: [mocks] needs the URL of national_portal"),
+    "date-for-text": (edited('name = "local-external"', "name = 2025-07-01"), "name: expected a string, not a date"),
+    "toml-syntax": (edited("expect_ms = 5000", "expect_ms = "), "is not valid TOML: Invalid value (at line"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("content", "says"), MISTAKES.values(), ids=MISTAKES.keys())
+def test_each_mistake_names_the_key_and_what_is_expected(
+    tmp_path: Path, content: str, says: str
+) -> None:
+    with pytest.raises(ProfileError) as raised:
+        load_target(str(write(tmp_path, content)))
+    line = str(raised.value)
+    assert "\n" not in line
+    separator = " " if says.startswith("is not valid TOML") else ": "
+    assert line.startswith(f"target profile staging.toml{separator}{says}"), line
+
+
+def test_a_secret_given_in_a_wrong_place_is_not_echoed(tmp_path: Path) -> None:
+    content = edited('payment = "http://127.0.0.1:8102"', 'payment = "http://u:bi-mat@h:1"')
+    with pytest.raises(ProfileError) as raised:
+        load_target(str(write(tmp_path, content)))
+    assert "bi-mat" not in str(raised.value)
+
+
+def test_a_role_typed_in_decomposed_unicode_still_names_the_role(tmp_path: Path) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", '[officers."lãnh đạo"]')
+    target = load_target(str(write(tmp_path, edited('[officers."lãnh đạo"]', nfd))))
+    assert target.officer("lãnh đạo").username == "lanhdao"
+
+
+def test_the_valid_profile_loads_with_its_defaults(tmp_path: Path) -> None:
+    target = load_target(str(write(tmp_path, VALID + '\n[report]\ntester = "Nguyễn An"\n')))
+    assert target.portal_url == "http://127.0.0.1:8000" and target.health_path == "/"
+    assert target.expect_title == "Trang chủ"  # the reference page set's HOME_TITLE
+    assert (target.expect_timeout_ms, target.scenario_timeout_s) == (5000, 120.0)
+    assert target.report == {"tester": "Nguyễn An"}
+    assert target.officer("cán bộ một cửa").password.reveal() == "MotCua@2025"
+
+
+def test_a_utf8_profile_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    profile = tmp_path / "staging.toml"
+    profile.write_bytes(b"\xef\xbb\xbf" + VALID.encode("utf-8"))  # as Windows Notepad saves it
+    assert load_target(str(profile)).name == "local-external"
