@@ -134,8 +134,8 @@ MISTAKES = {
     ),
     "table-for-text": (edited('name = "local-external"', "name = { a = 1 }"), "name: expected a string, not a table"),
     "text-for-table": (edited("[timeouts]\nexpect_ms = 5000\n", "").replace("[portal]", 'timeouts = "5s"\n[portal]', 1), "timeouts: expected a table, not a string"),
-    "report-wrong-type": (VALID + "\n[report]\ntester = 5\n", "report.tester: expected a string, not an integer"),
-    "report-unknown-key": (VALID + '\n[report]\nteser = "A"\n', 'report.teser: unknown key; did you mean "tester"?'),
+    "report-wrong-type": (edited('tester = "Nguyễn Thị Kiểm Thử"', "tester = 5"), "report.tester: expected a string, not an integer"),
+    "report-unknown-key": (edited('tester = "Nguyễn Thị Kiểm Thử"', 'teser = "A"'), 'report.teser: unknown key; did you mean "tester"?'),
     "env-for-an-external-portal": (edited("[portal]\n", '[portal]\nenv = { A = "b" }\n'), "portal.env: applies only to start = 'reference'"),
     "start-wrong": (edited('start = "external"', 'start = "extern"'), "start: expected 'reference' or 'external', not 'extern'"),
     "pages-not-a-folder-name": (edited('pages = "reference"', 'pages = "../x"'), "pages: expected the name of a folder under pages/"),
@@ -173,11 +173,14 @@ def test_a_role_typed_in_decomposed_unicode_still_names_the_role(tmp_path: Path)
 
 
 def test_the_valid_profile_loads_with_its_defaults(tmp_path: Path) -> None:
-    target = load_target(str(write(tmp_path, VALID + '\n[report]\ntester = "Nguyễn An"\n')))
+    target = load_target(
+        str(write(tmp_path, edited('tester = "Nguyễn Thị Kiểm Thử"', 'tester = "Nguyễn An"')))
+    )
     assert target.portal_url == "http://127.0.0.1:8000" and target.health_path == "/"
     assert target.expect_title == "Trang chủ"  # the reference page set's HOME_TITLE
     assert (target.expect_timeout_ms, target.scenario_timeout_s) == (5000, 120.0)
-    assert target.report == {"tester": "Nguyễn An"}
+    assert target.report["tester"] == "Nguyễn An"
+    assert target.report["number"] == "01/2026/BB-KT"  # the profile's other [report] fields
     assert target.officer("cán bộ một cửa").password.reveal() == "MotCua@2025"
 
 
