@@ -477,4 +477,9 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
         store.silent = username
         return JSONResponse({"silent": username})
 
-    return create_mock_app(state, title="SSO mock (Cổng DVCQG / VNeID)", extra=router)
+    return create_mock_app(
+        state,
+        title="SSO mock (Cổng DVCQG / VNeID)",
+        extra=router,
+        control_token=settings.control_token,
+    )

@@ -47,6 +47,7 @@ TEST_ROUTES: tuple[tuple[str, str, dict[str, Any] | None], ...] = (
     ("PUT", "/_test/clock", {"offset_days": 1}),
     ("GET", "/_test/outbox", None),
     ("POST", "/_test/outbox/drain", {"timeout_s": 1}),
+    ("POST", "/_test/officers", {"role": "reception"}),
 )
 # A page every visitor can open that carries a form, hence the session's token.
 TOKEN_PAGE = "/can-bo/dang-nhap"
