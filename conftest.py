@@ -10,6 +10,7 @@ pytest_plugins = [
     "fixtures.e_result",
     "steps.common",
     "steps.sso",
+    "steps.sso_provider",
     "steps.submission",
     "steps.payment",
     "steps.processing",
