@@ -18,6 +18,7 @@ pytest_plugins = [
     "steps.result",
     "steps.security",
     "steps.security_web",
+    "steps.security_guards",
     "steps.reliability",
     "steps.accessibility",
 ]
