@@ -9,8 +9,10 @@ from typing import Any
 import httpx
 import pytest
 
+from portal.app import create_app
 from portal.services import officers
 from portal.services.throttle import SignInThrottle
+from portal.settings import PortalSettings
 from tests.portal.conftest import Browser, Portal
 
 pytestmark = pytest.mark.anyio
@@ -121,3 +123,35 @@ def test_failures_older_than_the_window_do_not_count() -> None:
     throttle.failed(username="a", client="c", now=T0 + timedelta(minutes=17))
     wait = throttle.retry_after(username="a", client="c", now=T0 + timedelta(minutes=17))
     assert wait == 900
+
+
+async def test_the_settings_set_the_policy(settings: PortalSettings) -> None:
+    """PORTAL_OFFICER_MAX_FAILURES, _PER_CLIENT and PORTAL_OFFICER_LOCKOUT_S reach it."""
+    app = create_app(
+        settings.model_copy(
+            update={
+                "officer_max_failures": 2,
+                "officer_max_failures_per_client": 7,
+                "officer_lockout_s": 120,
+            }
+        )
+    )
+    async with app.router.lifespan_context(app):
+        portal = Portal(app, httpx.ASGITransport(app=app))
+        account = await new_officer(portal)
+        for _ in range(2):
+            await attempt(portal.anonymous, account["username"], "sai")
+        locked = await attempt(portal.anonymous, account["username"], account["password"])
+        await portal.close()
+    assert locked.status_code == 429 and "thử lại sau 2 phút" in locked.text
+    throttle: SignInThrottle = app.state.sign_in_throttle
+    assert (throttle.max_failures_per_client, throttle.lockout) == (7, timedelta(minutes=2))
+
+
+def test_the_settings_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORTAL_OFFICER_MAX_FAILURES", "3")
+    monkeypatch.setenv("PORTAL_OFFICER_MAX_FAILURES_PER_CLIENT", "9")
+    monkeypatch.setenv("PORTAL_OFFICER_LOCKOUT_S", "60")
+    read = PortalSettings()
+    assert (read.officer_max_failures, read.officer_max_failures_per_client) == (3, 9)
+    assert read.officer_lockout_s == 60
