@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class MockSettings(BaseSettings):
@@ -11,6 +11,8 @@ class MockSettings(BaseSettings):
     ``X-Control-Token`` header (the same variable for all three mocks). Empty: the mock
     makes a random one when it starts and prints it (``python -m mocks.<name>``)."""
 
-    control_token: str = Field(
-        default="", validation_alias=AliasChoices("control_token", "MOCK_CONTROL_TOKEN")
-    )
+    # populate_by_name: ``SsoSettings(control_token=...)`` in code; the environment is
+    # read under MOCK_CONTROL_TOKEN (not a bare CONTROL_TOKEN, which may be anything).
+    model_config = SettingsConfigDict(populate_by_name=True)
+
+    control_token: str = Field(default="", validation_alias="MOCK_CONTROL_TOKEN")

@@ -203,3 +203,18 @@ def test_a_persona_signed_in_silently_needs_the_token(
     assert answer.status_code == 403
     with httpx.Client(base_url=sso_server.url, headers=control_headers()) as client:
         assert client.get("/_control/persona").json()["silent"] is None
+
+
+def test_the_token_is_read_from_mock_control_token_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One variable for the three mocks; a bare CONTROL_TOKEN is someone else's."""
+    from mocks.national_portal.settings import NationalSettings
+    from mocks.payment.settings import PaymentSettings
+    from mocks.sso.settings import SsoSettings
+
+    monkeypatch.setenv("CONTROL_TOKEN", "khong-phai")
+    assert SsoSettings().control_token == ""
+    monkeypatch.setenv("MOCK_CONTROL_TOKEN", "ma-chung")
+    assert {s().control_token for s in (SsoSettings, PaymentSettings, NationalSettings)} == {
+        "ma-chung"
+    }
+    assert SsoSettings(control_token="trong-ma").control_token == "trong-ma"
