@@ -11,6 +11,7 @@ pytest_plugins = [
     "fixtures.e_result",
     "steps.common",
     "steps.sso",
+    "steps.sso_provider",
     "steps.submission",
     "steps.payment",
     "steps.processing",
@@ -18,6 +19,7 @@ pytest_plugins = [
     "steps.result",
     "steps.security",
     "steps.security_web",
+    "steps.security_guards",
     "steps.reliability",
     "steps.accessibility",
 ]

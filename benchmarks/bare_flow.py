@@ -37,6 +37,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from fixtures.chromium import LAUNCH_ARGS, find_chromium
 from fixtures.citizens import make_faker, new_citizen
+from fixtures.control import control_headers
 from fixtures.procedures import ProcedureSpec, generate, load_procedures
 from fixtures.stack import Stack, start_reference_stack
 
@@ -160,7 +161,11 @@ def measure(runs: int = 5, warmup: int = 1) -> dict[str, Any]:
         pdf.write_bytes(PDF)
         stack = start_reference_stack(Path(tmp) / "stack")
         try:
-            with sync_playwright() as pw, httpx.Client(timeout=10.0) as control:
+            # the mocks' control API needs its token (fixtures/control.py), as the suite's
+            with (
+                sync_playwright() as pw,
+                httpx.Client(timeout=10.0, headers=control_headers()) as control,
+            ):
                 browser = pw.chromium.launch(
                     executable_path=executable, args=LAUNCH_ARGS, headless=True
                 )

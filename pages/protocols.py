@@ -266,12 +266,15 @@ class OfficerQueue(Protocol):
 
 
 class OfficerSignIn(Protocol):
+    LOCKED_OUT: str  # the words of the refusal after too many wrong passwords
     username: Locator
     password: Locator
     submit: Locator
+    error: Locator  # the refusal's message
 
     def open(self) -> OfficerSignIn: ...
     def sign_in(self, username: str, password: str) -> OfficerQueue: ...
+    def try_sign_in(self, username: str, password: str) -> OfficerSignIn: ...
 
 
 class OfficerSession(Protocol):
@@ -344,6 +347,8 @@ class PortalHttp(Protocol):
     INVALID_PAYMENT_RESULT: str
     PAYMENT_CALLBACK_PATH: str
     TEST_ROUTES: tuple[tuple[str, str, dict[str, Any] | None], ...]
+    TEST_RESET_PATH: str  # the test API's "empty the data" (POST)
+    TEST_OFFICERS_PATH: str  # the test API's "a back-office account of my own" (POST)
     TOKEN_PAGE: str  # a page every visitor can open that carries the session's token
     MY_DOSSIERS_PATH: str
     OFFICER_SIGN_IN_PATH: str

@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -29,6 +30,7 @@ from portal.routes import auth, catalogue, dossiers, officer, payment, public, s
 from portal.security_headers import security_headers_middleware
 from portal.services import officers
 from portal.services.clock import Clock
+from portal.services.throttle import SignInThrottle
 from portal.services.workflow import SyncContext
 from portal.settings import PortalSettings
 from portal.web_session import SessionStore, session_middleware
@@ -117,6 +119,11 @@ def create_app(settings: PortalSettings | None = None) -> FastAPI:
     app.state.session_store = store
     app.state.pki = AgencyPki.load_or_create(settings.pki_path, settings.agency_name)
     app.state.outbox_worker = None
+    app.state.sign_in_throttle = SignInThrottle(
+        max_failures=settings.officer_max_failures,
+        max_failures_per_client=settings.officer_max_failures_per_client,
+        lockout=timedelta(seconds=settings.officer_lockout_s),
+    )
     app.middleware("http")(session_middleware(store, secure=settings.secure_cookies))
     app.middleware("http")(security_headers_middleware(settings))
 

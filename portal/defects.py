@@ -48,6 +48,8 @@ SYNC = "04_xu_ly_va_dong_bo/dong_bo_trang_thai.feature"
 SYNC_EACH_CHANGE = SYNC + "::Mỗi lần đổi trạng thái đến Cổng DVCQG"
 E_RESULT = "05_ket_qua_dien_tu/ket_qua_dien_tu.feature"
 UPLOADS = (ATTACHMENTS, "06_an_toan_thong_tin/tep_tai_len.feature")
+SIGN_IN_THROTTLE = "06_an_toan_thong_tin/dang_nhap_can_bo_sai_nhieu_lan.feature"
+CROSS_SITE = "06_an_toan_thong_tin/yeu_cau_tu_trang_web_khac.feature"
 
 
 CATALOGUE: tuple[Defect, ...] = (
@@ -186,6 +188,12 @@ CATALOGUE: tuple[Defect, ...] = (
     _d("session_not_rotated_at_sign_in", "security",
        "Cổng giữ nguyên mã phiên khi công dân đăng nhập: kẻ gian cài sẵn mã phiên là chiếm được phiên (session fixation).",
        where=("06_an_toan_thong_tin/phien_lam_viec.feature",)),
+    _d("officer_sign_in_unthrottled", "security",
+       "Đăng nhập cán bộ không giới hạn số lần nhập sai: đoán mật khẩu liên tục, rồi mật khẩu đúng vẫn được nhận.",
+       where=(SIGN_IN_THROTTLE,)),
+    _d("test_api_cross_site", "security",
+       "Đường dẫn kiểm thử /_test nhận yêu cầu gửi từ trang web khác: một trang lạ xóa được dữ liệu của cổng.",
+       where=(CROSS_SITE,)),
 )  # fmt: skip
 
 BY_NAME: dict[str, Defect] = {defect.name: defect for defect in CATALOGUE}

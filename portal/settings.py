@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from portal import defects as seeded_defects
@@ -38,6 +38,12 @@ class PortalSettings(BaseSettings):
     pki_dir: str = ""
     # Seed the demonstration officer accounts (docs/portal.md); never in production.
     seed_officers: bool = True
+    # Officer sign-in throttling (portal/services/throttle.py, docs/portal.md): this many
+    # wrong passwords for one username from one address, or this many from one address
+    # whatever the usernames, lock it for officer_lockout_s after the last of them.
+    officer_max_failures: int = Field(default=5, ge=1)
+    officer_max_failures_per_client: int = Field(default=50, ge=1)
+    officer_lockout_s: int = Field(default=900, ge=1)
 
     sso_issuer: str = "http://127.0.0.1:8101"
     sso_client_id: str = "dvc-portal"

@@ -21,6 +21,10 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from fixtures.control import HEADER as CONTROL_HEADER
+from fixtures.control import TOKEN_ENV as CONTROL_TOKEN_ENV
+from fixtures.control import control_token
+from fixtures.control import mock_env as control_env
 from fixtures.servers import ServerError, ServerProcess, free_port, start_all, stop_all
 from fixtures.stack import (
     NATIONAL_MADONVI,
@@ -104,7 +108,8 @@ def servers(
             port=port_of(mocks[name], profile),
             # --mocks-only serves someone else's portal: the mocks' own settings (SSO_*,
             # PAYMENT_*, NATIONAL_* from the environment, README) apply, not ours.
-            env={} if mocks_only else mock_env[name],
+            # The control token ($DVC_CONTROL_TOKEN, else a random one) in both cases.
+            env={**({} if mocks_only else mock_env[name]), **control_env()},
             log_path=workdir / f"{name}.log",
         )
         for name in MOCKS
@@ -135,6 +140,16 @@ def servers(
     return started
 
 
+def control_lines(urls: dict[str, str]) -> list[str]:
+    """How to reach the mocks' control API: the token, and the suite's variable for it."""
+    return [
+        f"  Mã điều khiển các hệ thống mô phỏng ({CONTROL_HEADER}): {control_token()}",
+        f"    chạy bộ kiểm thử với: export {CONTROL_TOKEN_ENV}={control_token()}",
+        f"    ví dụ: curl -H '{CONTROL_HEADER}: {control_token()}' "
+        f"{urls['national_portal']}/_control/dossiers  (nhật ký đồng bộ)",
+    ]
+
+
 def banner(running: list[ServerProcess], workdir: Path) -> str:
     urls = {server.name: server.url for server in running}
     if "portal" not in urls:
@@ -146,6 +161,8 @@ def banner(running: list[ServerProcess], workdir: Path) -> str:
                 f"  Định danh (SSO):     {urls['sso']}",
                 f"  Thanh toán:          {urls['payment']}",
                 f"  Cổng DVCQG:          {urls['national_portal']}",
+                "",
+                *control_lines(urls),
                 "",
                 f"  Nhật ký máy chủ: {workdir}/*.log",
                 "",
@@ -161,7 +178,9 @@ def banner(running: list[ServerProcess], workdir: Path) -> str:
         f"  Xác thực kết quả:    {portal}/xac-thuc",
         f"  Định danh (SSO):     {urls['sso']}",
         f"  Thanh toán:          {urls['payment']}",
-        f"  Cổng DVCQG:          {urls['national_portal']}/_control/dossiers  (nhật ký đồng bộ)",
+        f"  Cổng DVCQG:          {urls['national_portal']}",
+        "",
+        *control_lines(urls),
         "",
         f"  Tài khoản công dân (mật khẩu {PERSONA_PASSWORD}):",
         *(f"    {username:<14} {who}" for username, who in PERSONAS),

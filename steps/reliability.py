@@ -26,6 +26,7 @@ from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Citizen, new_citizen
+from fixtures.control import control_client
 from fixtures.http import http_client, http_get
 from fixtures.national_portal import ScenarioNationalPortal, rejected_calls
 from fixtures.plugin import scenario_failed
@@ -114,7 +115,7 @@ def isolated(
 ) -> Iterator[Isolated]:
     """The isolated stack for one scenario, left as found: portal running, gateways
     forwarding, no fault armed at the mocks."""
-    with http_client(timeout=SETTLE_S * 2) as http:
+    with control_client(timeout=SETTLE_S * 2) as http:
         national = ScenarioNationalPortal(isolated_stack.mock("national_portal"), http)
         ui = page_sets(isolated_stack.portal_url, isolated_stack.portal_url)
         scenario = Isolated(isolated_stack, http, national, new_context, ui, officers)

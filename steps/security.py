@@ -22,7 +22,7 @@ from playwright.sync_api import APIResponse, Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen, new_citizen
-from fixtures.http import http_client
+from fixtures.control import control_client
 from fixtures.procedures import ProcedureSpec, fill_values
 from fixtures.stack import Stack
 from fixtures.target import OfficerAccount
@@ -56,7 +56,7 @@ def seen_by_all(people: People, stack: Stack) -> Iterator[Callable[[str], dict[s
     """A dossier as its owner, the national portal and the payment platform see it, once
     the portal has sent everything it had to send."""
     # No kept-alive connections: a server closing an idle one as we reuse it is a false alarm.
-    with http_client(timeout=60.0, limits=httpx.Limits(max_keepalive_connections=0)) as http:
+    with control_client(timeout=60.0, limits=httpx.Limits(max_keepalive_connections=0)) as http:
 
         def observe(code: str) -> dict[str, Any]:
             drained = http.post(f"{people.base_url}/_test/outbox/drain", json={"timeout_s": 20})

@@ -23,6 +23,13 @@ ID_TOKEN_FLAWS = {
     "do một bên phát hành khác cấp": "wrong_iss",
     "cấp cho một ứng dụng khác": "wrong_aud",
     "mang nonce của một lần đăng nhập khác": "nonce_mismatch",
+    "không có chữ ký (alg none)": "alg_none",
+    "ký HS256 bằng khóa công khai của hệ thống định danh": "alg_hs256",
+    "phát hành vào một thời điểm trong tương lai": "iat_future",
+    "chỉ có hiệu lực từ một thời điểm trong tương lai": "nbf_future",
+    "không ghi mã khóa ký (kid)": "kid_missing",
+    "ghi mã khóa ký không có trong danh sách khóa công bố": "kid_unknown",
+    "ký bằng khóa đã thu hồi": "retired_key",
 }
 # The portal's step at which the identity provider stops answering → the mock's endpoint.
 OUTAGES = {

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from fixtures.control import control_headers, mock_env
 from fixtures.servers import ServerProcess, free_port
 
 
@@ -23,7 +24,8 @@ def tls() -> ssl.SSLContext:
 
 
 def mock_client(server: ServerProcess, tls: ssl.SSLContext) -> httpx.Client:
-    return httpx.Client(base_url=server.url, timeout=10.0, verify=tls)
+    """A client of one mock that carries its control token (fixtures/control.py)."""
+    return httpx.Client(base_url=server.url, timeout=10.0, verify=tls, headers=control_headers())
 
 
 def start_mock(
@@ -33,7 +35,7 @@ def start_mock(
         name=name,
         module=f"mocks.{name}",
         port=free_port(),
-        env=env or {},
+        env={**(env or {}), **mock_env()},
         log_path=tmp_path_factory.mktemp(name) / f"{name}.log",
     ).start()
     server.wait_healthy()

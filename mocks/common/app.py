@@ -5,11 +5,18 @@ mocks; a mock adds its own control routes (``/_control/persona``) through ``extr
 Every request outside ``/_control`` and ``/health`` is journaled with its verdict; an
 unexpected request (unknown route, wrong method, malformed body) is answered with an
 error and journaled as rejected, never a silent 404.
+
+The control API answers only calls that carry the mock's control token in the
+``X-Control-Token`` header and come from no web page: a request with a foreign
+``Origin`` or a ``Sec-Fetch-Site`` other than ``same-origin``/``none`` is refused (403),
+so is one without the token or with another (401). A refused control call is journaled
+with its reason (the token itself never is).
 """
 
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -23,6 +30,10 @@ from mocks.common.faults import FaultRegistry, UnknownFault
 from mocks.common.journal import Journal, JournalEntry, parse_body
 
 UNJOURNALED_PREFIXES = ("/_control", "/health", "/favicon.ico")
+CONTROL_PREFIX = "/_control"
+CONTROL_HEADER = "X-Control-Token"
+# What a browser says of a request made by a page of this very origin, or typed by the user.
+SAME_SITE_FETCHES = ("same-origin", "none")
 
 
 class MockState:
@@ -160,23 +171,63 @@ def control_router(state: MockState) -> APIRouter:
     return router
 
 
-def create_mock_app(state: MockState, *, title: str, extra: APIRouter | None = None) -> FastAPI:
+def control_refusal(request: Request, token: str) -> tuple[int, str] | None:
+    """Why a control call is refused (HTTP status, reason), or None to answer it."""
+    fetch_site = request.headers.get("sec-fetch-site")
+    origin = request.headers.get("origin")
+    own_origin = f"{request.url.scheme}://{request.url.netloc}"
+    if (fetch_site and fetch_site not in SAME_SITE_FETCHES) or (origin and origin != own_origin):
+        return 403, (
+            f"cross-site control call refused (Origin {origin or '-'}, "
+            f"Sec-Fetch-Site {fetch_site or '-'})"
+        )
+    given = request.headers.get(CONTROL_HEADER)
+    if not given:
+        return 401, f"control call without the {CONTROL_HEADER} header"
+    if not secrets.compare_digest(given.encode("utf-8"), token.encode("utf-8")):
+        return 401, f"control call with a wrong {CONTROL_HEADER}"
+    return None
+
+
+def create_mock_app(
+    state: MockState,
+    *,
+    title: str,
+    extra: APIRouter | None = None,
+    control_token: str = "",
+) -> FastAPI:
+    """``control_token``: what ``/_control`` calls must carry in ``X-Control-Token``;
+    empty: a random one, in ``app.state.control_token`` (``app.state.control_token_made``)."""
     app = FastAPI(title=title, docs_url=None, redoc_url=None, openapi_url="/_control/openapi.json")
     app.state.mock = state
+    app.state.control_token_made = not control_token
+    app.state.control_token = control_token or secrets.token_urlsafe(24)
 
-    @app.middleware("http")
-    async def journal_requests(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if request.url.path.startswith(UNJOURNALED_PREFIXES):
-            return await call_next(request)
+    async def open_entry(request: Request) -> JournalEntry:
         raw = await request.body()
-        entry = state.journal.open(
+        return state.journal.open(
             method=request.method,
             path=request.url.path,
             query=dict(request.query_params),
             body=parse_body(raw, request.headers.get("content-type", "")),
         )
+
+    @app.middleware("http")
+    async def journal_requests(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if request.url.path.startswith(CONTROL_PREFIX):
+            refused = control_refusal(request, app.state.control_token)
+            if refused is None:
+                return await call_next(request)
+            status, reason = refused
+            entry = await open_entry(request)
+            entry.service, entry.status = "control", status
+            entry.verdict, entry.reason = "rejected", reason
+            return JSONResponse({"error": reason}, status_code=status)
+        if request.url.path.startswith(UNJOURNALED_PREFIXES):
+            return await call_next(request)
+        entry = await open_entry(request)
         request.state.journal_entry = entry
         try:
             response = await call_next(request)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
 import uvicorn
@@ -20,4 +21,12 @@ def run(name: str, factory: Callable[[str], FastAPI], default_port: int) -> None
     args = parser.parse_args()
     public_url = args.public_url or f"http://{args.host}:{args.port}"
     app = factory(public_url.rstrip("/"))
+    if getattr(app.state, "control_token_made", False):
+        # Nobody chose one (MOCK_CONTROL_TOKEN): whoever drives the mock needs this one.
+        print(
+            f"{name} mock: control token (X-Control-Token) {app.state.control_token}"
+            " — set MOCK_CONTROL_TOKEN to choose it",
+            file=sys.stderr,
+            flush=True,
+        )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)

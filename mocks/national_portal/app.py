@@ -209,7 +209,12 @@ def create_app(public_url: str, settings: NationalSettings | None = None) -> Fas
     extra = APIRouter()
     extra.include_router(router)
     extra.include_router(control_router(store))
-    return create_mock_app(state, title="National portal mock (Cổng DVCQG)", extra=extra)
+    return create_mock_app(
+        state,
+        title="National portal mock (Cổng DVCQG)",
+        extra=extra,
+        control_token=settings.control_token,
+    )
 
 
 def redact_file(data: Any) -> Any:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from mocks.common.settings import MockSettings
 
 
-class NationalSettings(BaseSettings):
+class NationalSettings(MockSettings):
     """Settings of the national portal mock (environment variables NATIONAL_*)."""
 
     model_config = SettingsConfigDict(env_prefix="NATIONAL_")

@@ -60,4 +60,9 @@ def create_app(public_url: str, settings: PaymentSettings | None = None) -> Fast
     router.include_router(api_router(state, store, settings, public_url))
     router.include_router(page_router(state, store, settings, sender))
     router.include_router(control)
-    return create_mock_app(state, title="Payment platform mock (nền tảng thanh toán)", extra=router)
+    return create_mock_app(
+        state,
+        title="Payment platform mock (nền tảng thanh toán)",
+        extra=router,
+        control_token=settings.control_token,
+    )

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from mocks.common.settings import MockSettings
 
 
-class PaymentSettings(BaseSettings):
+class PaymentSettings(MockSettings):
     """Settings of the payment platform mock (environment variables PAYMENT_*)."""
 
     model_config = SettingsConfigDict(env_prefix="PAYMENT_")

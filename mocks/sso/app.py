@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
+import json
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -42,6 +44,18 @@ FAULTS = {
     "bad_signature": "the next id_token is signed with a key not in the JWKS",
     "expired_token": "the next id_token expired an hour ago",
     "nonce_mismatch": "the next id_token carries another nonce",
+    "alg_none": "the next id_token is unsigned: header alg none, empty signature",
+    "alg_hs256": "the next id_token is signed HS256 with the provider's public key (PEM) as "
+    "the HMAC secret",
+    "iat_future": "the next id_token says it was issued an hour from now (iat)",
+    "nbf_future": "the next id_token is not valid before an hour from now (nbf)",
+    "kid_missing": "the next id_token's header names no key (no kid); signed with the right key",
+    "kid_unknown": "the next id_token names a key the JWKS lacks, and is signed with it",
+    "retired_key": "the next id_token is signed with the key retired by the last rotation "
+    "(POST /_control/keys/rotate)",
+    "sub_mismatch": "userinfo answers another subject (sub) than the id_token's",
+    "invalid_grant": "the token endpoint refuses the authorization code (invalid_grant)",
+    "wrong_state": "authorize sends the browser back with another state than the portal sent",
     "slow": "the endpoint answers after params.delay_s seconds (default 5)",
     "down": "the endpoint answers 503",
 }
@@ -49,6 +63,20 @@ FAULTS = {
 # userinfo, logout) and the persona's sub, where the request names one.
 MATCH_KEYS = ("endpoint", "sub")
 REFUSALS = ("access_denied", "temporarily_unavailable")
+ID_TOKEN_FAULTS = (
+    "wrong_iss",
+    "wrong_aud",
+    "bad_signature",
+    "expired_token",
+    "nonce_mismatch",
+    "alg_none",
+    "alg_hs256",
+    "iat_future",
+    "nbf_future",
+    "kid_missing",
+    "kid_unknown",
+    "retired_key",
+)
 SESSION_COOKIE = "sso_sid"
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -95,6 +123,45 @@ def s256(verifier: str) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def compact(header: dict[str, Any], claims: dict[str, Any], sign: Any) -> str:
+    """A JWS made by hand (what a library refuses to make: alg none, HS256 with a public
+    key): ``sign(signing_input) -> signature bytes``."""
+    signing_input = ".".join(
+        b64url(json.dumps(part, separators=(",", ":")).encode("utf-8")) for part in (header, claims)
+    )
+    return f"{signing_input}.{b64url(sign(signing_input.encode('ascii')))}"
+
+
+class KeyRing:
+    """The provider's signing key, the keys it retired, and a rogue key never published."""
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self.current = self._new()
+        self.retired: list[RSAKey] = []
+
+    def _new(self) -> RSAKey:
+        self.generation += 1
+        kid = f"sso-{self.generation}"
+        return RSAKey.generate_key(2048, parameters={"kid": kid, "use": "sig", "alg": "RS256"})
+
+    def rotate(self) -> RSAKey:
+        """A new signing key; the old one leaves the JWKS at once (retired)."""
+        self.retired.append(self.current)
+        self.current = self._new()
+        return self.current
+
+    def reset(self) -> None:
+        if self.retired:
+            self.current = self.retired[0]
+            self.retired.clear()
+            self.generation = 1
+
+
 def oauth_error(error: str, description: str, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": error, "error_description": description}, status_code=status)
 
@@ -106,9 +173,8 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
     store = SsoStore()
     store.reset()
     state.on_reset(store.reset)
-    signing_key = RSAKey.generate_key(
-        2048, parameters={"kid": "sso-1", "use": "sig", "alg": "RS256"}
-    )
+    keys = KeyRing()
+    state.on_reset(keys.reset)
     rogue_key = RSAKey.generate_key(2048, parameters={"kid": "sso-1", "use": "sig", "alg": "RS256"})
     router = APIRouter()
 
@@ -150,6 +216,8 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
         params = {"code": code}
         if request.state:
             params["state"] = request.state
+        if state.faults.take("wrong_state", endpoint="authorize", sub=persona.sub):
+            params["state"] = secrets.token_urlsafe(24)
         return redirect_with(request.redirect_uri, params)
 
     def sign_in(request: AuthRequest, persona: Persona) -> RedirectResponse:
@@ -202,7 +270,7 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
         down = await endpoint_faults(request, "jwks")
         if down:
             return down
-        return JSONResponse({"keys": [signing_key.as_dict(private=False)]})
+        return JSONResponse({"keys": [keys.current.as_dict(private=False)]})
 
     @router.get("/authorize", response_model=None)
     async def authorize(request: Request) -> Response:
@@ -310,7 +378,7 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
         note(request, persona=persona.username)
         return refusal(request, auth, persona.sub) or sign_in(auth, persona)
 
-    def id_token_for(grant: Grant) -> str:
+    def id_token_for(grant: Grant, request: Request) -> str:
         now = int(time.time())
         claims: dict[str, Any] = {
             "iss": issuer,
@@ -323,14 +391,37 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
             "acr": grant.persona.acr,
             "sid": grant.sid,
         }
-        key = signing_key
+        key = keys.current
+        header: dict[str, Any] = {"alg": "RS256", "kid": key.kid}
         context = {"endpoint": "token", "sub": grant.persona.sub}
-        fault = state.faults.take_any(
-            ("wrong_iss", "wrong_aud", "bad_signature", "expired_token", "nonce_mismatch"),
-            **context,
-        )
+        fault = state.faults.take_any(ID_TOKEN_FAULTS, **context)
         if fault is not None:
-            if fault.name == "wrong_iss":
+            note(request, id_token_fault=fault.name)
+            if fault.name == "alg_none":
+                return compact({"alg": "none", "kid": key.kid}, claims, lambda _: b"")
+            if fault.name == "alg_hs256":
+                secret = key.as_pem(private=False)
+                return compact(
+                    {"alg": "HS256", "kid": key.kid},
+                    claims,
+                    lambda data: hmac.new(secret, data, hashlib.sha256).digest(),
+                )
+            if fault.name == "iat_future":
+                claims["iat"] = now + 3600
+                claims["exp"] = now + 3600 + settings.id_token_ttl_s
+            elif fault.name == "nbf_future":
+                claims["nbf"] = now + 3600
+            elif fault.name == "kid_missing":
+                header.pop("kid")
+            elif fault.name == "kid_unknown":
+                key, header["kid"] = rogue_key, "sso-khong-cong-bo"
+            elif fault.name == "retired_key":
+                if keys.retired:
+                    key = keys.retired[-1]
+                    header["kid"] = key.kid
+                else:  # a misuse of the control API: said in the journal, token left whole
+                    reject(request, "retired_key armed but no key was retired: rotate first")
+            elif fault.name == "wrong_iss":
                 claims["iss"] = "https://sso.gia-mao.example"
             elif fault.name == "wrong_aud":
                 claims["aud"] = "ung-dung-khac"
@@ -340,7 +431,7 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
                 claims["iat"], claims["exp"] = now - 7200, now - 3600
             elif fault.name == "nonce_mismatch":
                 claims["nonce"] = secrets.token_urlsafe(12)
-        return jwt.encode({"alg": "RS256", "kid": key.kid}, claims, key)
+        return jwt.encode(header, claims, key)
 
     def client_credentials(request: Request) -> tuple[str, str] | None:
         header = request.headers.get("authorization", "")
@@ -373,6 +464,11 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
             return oauth_error("unsupported_grant_type", "only authorization_code")
         code = str(form.get("code", ""))
         grant = store.codes.get(code)
+        if grant is not None and state.faults.take(
+            "invalid_grant", endpoint="token", sub=grant.persona.sub
+        ):
+            reject(request, "fault: invalid_grant", verdict="fault")
+            return oauth_error("invalid_grant", "authorization code is invalid or has expired")
         if grant is None:
             reject(request, "unknown authorization code")
             return oauth_error("invalid_grant", "unknown authorization code")
@@ -404,7 +500,7 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
                 "access_token": access_token,
                 "token_type": "Bearer",
                 "expires_in": settings.id_token_ttl_s,
-                "id_token": id_token_for(grant),
+                "id_token": id_token_for(grant, request),
                 "scope": grant.request.scope,
             },
             headers={"Cache-Control": "no-store"},
@@ -426,7 +522,11 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
                 status_code=401,
                 headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
             )
-        return JSONResponse(persona.claims())
+        claims = persona.claims()
+        if state.faults.take("sub_mismatch", endpoint="userinfo", sub=persona.sub):
+            note(request, fault="sub_mismatch")
+            claims["sub"] = f"khac-{secrets.token_hex(8)}"
+        return JSONResponse(claims)
 
     @router.get("/logout", response_model=None)
     async def logout(request: Request) -> Response:
@@ -469,6 +569,17 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
             "silent": store.silent,
         }
 
+    @router.post("/_control/keys/rotate")
+    async def rotate_key() -> dict[str, Any]:
+        """A new signing key in the JWKS; the old one is retired (out of the JWKS) at once.
+        ``/_control/reset`` goes back to the first key."""
+        retired = keys.current.kid
+        return {"kid": keys.rotate().kid, "retired": retired}
+
+    @router.get("/_control/keys")
+    async def list_keys() -> dict[str, Any]:
+        return {"current": keys.current.kid, "retired": [k.kid for k in keys.retired]}
+
     @router.put("/_control/persona/silent")
     async def set_silent(request: Request) -> JSONResponse:
         username = (await json_object(request)).get("username")
@@ -477,4 +588,9 @@ def create_app(public_url: str, settings: SsoSettings | None = None) -> Any:
         store.silent = username
         return JSONResponse({"silent": username})
 
-    return create_mock_app(state, title="SSO mock (Cổng DVCQG / VNeID)", extra=router)
+    return create_mock_app(
+        state,
+        title="SSO mock (Cổng DVCQG / VNeID)",
+        extra=router,
+        control_token=settings.control_token,
+    )

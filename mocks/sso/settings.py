@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from mocks.common.settings import MockSettings
 
 
-class SsoSettings(BaseSettings):
+class SsoSettings(MockSettings):
     """Settings of the SSO mock (environment variables SSO_*)."""
 
     model_config = SettingsConfigDict(env_prefix="SSO_")

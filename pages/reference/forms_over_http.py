@@ -47,6 +47,7 @@ TEST_ROUTES: tuple[tuple[str, str, dict[str, Any] | None], ...] = (
     ("PUT", "/_test/clock", {"offset_days": 1}),
     ("GET", "/_test/outbox", None),
     ("POST", "/_test/outbox/drain", {"timeout_s": 1}),
+    ("POST", "/_test/officers", {"role": "reception"}),
 )
 # A page every visitor can open that carries a form, hence the session's token.
 TOKEN_PAGE = "/can-bo/dang-nhap"
@@ -200,6 +201,8 @@ class ReferenceHttp:
     INVALID_PAYMENT_RESULT = INVALID_PAYMENT_RESULT
     PAYMENT_CALLBACK_PATH = PAYMENT_CALLBACK_PATH
     TEST_ROUTES = TEST_ROUTES
+    TEST_RESET_PATH = "/_test/reset"
+    TEST_OFFICERS_PATH = "/_test/officers"
     TOKEN_PAGE = TOKEN_PAGE
     MY_DOSSIERS_PATH = MyDossiersPage.PATH
     OFFICER_SIGN_IN_PATH = OfficerSignInPage.PATH

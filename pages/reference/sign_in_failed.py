@@ -10,6 +10,7 @@ REASONS = {
     "hệ thống định danh tạm thời không phục vụ": "Hệ thống định danh quốc gia tạm thời không phục vụ",
     "thông tin xác thực không hợp lệ": "Thông tin xác thực từ hệ thống định danh không hợp lệ",
     "yêu cầu đăng nhập không hợp lệ hoặc đã được sử dụng": "Yêu cầu đăng nhập không hợp lệ hoặc đã được sử dụng",
+    "mã đăng nhập không còn hiệu lực": "Mã đăng nhập do hệ thống định danh cấp không còn hiệu lực",
 }
 
 

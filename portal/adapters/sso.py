@@ -3,6 +3,12 @@
 Authorization code flow with PKCE (S256), state and nonce; client_secret_basic at the
 token endpoint; the id_token verified with joserfc (RS256 signature against the
 provider's JWKS, iss, aud, exp, iat, nonce) before any session starts.
+
+What the header must say (docs/sso.md): ``alg`` RS256 and nothing else (not ``none``, not
+HS256 with the public key as secret), and a ``kid`` naming a key of the JWKS. A ``kid``
+the cached JWKS lacks makes the portal fetch the JWKS once more (the provider rotated its
+key); a key the provider no longer publishes is refused. ``iat`` and ``nbf`` in the future
+beyond ``leeway_s`` are refused (joserfc's claims registry).
 """
 
 from __future__ import annotations
@@ -38,6 +44,11 @@ class SsoError(Exception):
 
 class SsoUnavailable(SsoError):
     """The identity provider is down, overloaded or too slow (timeout, 5xx): try again later."""
+
+
+class SsoGrantRefused(SsoError):
+    """The token endpoint refused the authorization code (``invalid_grant``): expired,
+    used already, or not this client's. The citizen must sign in again."""
 
 
 class IdTokenError(Exception):
@@ -164,6 +175,8 @@ class SsoClient:
             ) from exc
         if response.status_code != 200 or not isinstance(body, dict):
             error = body.get("error") if isinstance(body, dict) else None
+            if error == "invalid_grant":
+                raise SsoGrantRefused("token endpoint refused the code: invalid_grant")
             raise SsoError(
                 f"token endpoint refused: HTTP {response.status_code} {error or ''}".strip()
             )
@@ -173,6 +186,7 @@ class SsoClient:
 
     async def verify_id_token(self, id_token: str, *, nonce: str) -> dict[str, Any]:
         """Check signature, iss, aud, exp, iat and nonce; return the claims or raise IdTokenError."""
+        check_header(id_token)
         try:
             if defects.active("id_token_signature_unchecked"):  # seeded: payload read, not verified
                 token = _unverified(id_token)
@@ -224,6 +238,20 @@ class SsoClient:
         if id_token_hint:
             params["id_token_hint"] = id_token_hint
         return f"{meta['end_session_endpoint']}?{urlencode(params)}"
+
+
+def check_header(id_token: str) -> None:
+    """``alg`` must be RS256 and ``kid`` present, before any key is looked for."""
+    if defects.active("id_token_signature_unchecked"):  # seeded: the header is not read
+        return
+    try:
+        header = jws.extract_compact(id_token.encode("ascii")).headers()
+    except (ValueError, UnicodeError, JoseError) as exc:
+        raise IdTokenError(f"malformed id_token: {exc}") from exc
+    if header.get("alg") not in ALGORITHMS:
+        raise IdTokenError(f"header: alg {header.get('alg')!r} refused, only RS256")
+    if not header.get("kid"):
+        raise IdTokenError("header: no kid naming the provider's signing key")
 
 
 def _unverified(id_token: str) -> jwt.Token:

@@ -10,7 +10,14 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from portal import defects
-from portal.adapters.sso import IdTokenError, LoginRequest, SsoClient, SsoError, SsoUnavailable
+from portal.adapters.sso import (
+    IdTokenError,
+    LoginRequest,
+    SsoClient,
+    SsoError,
+    SsoGrantRefused,
+    SsoUnavailable,
+)
 from portal.rendering import render
 from portal.services.identity_claims import ClaimError, read_identity
 from portal.web_session import require_csrf, session_of
@@ -24,6 +31,10 @@ UNAVAILABLE = (
 )
 INVALID_TOKEN = "Thông tin xác thực từ hệ thống định danh không hợp lệ. Bạn chưa được đăng nhập."
 UNKNOWN_ATTEMPT = "Yêu cầu đăng nhập không hợp lệ hoặc đã được sử dụng. Vui lòng đăng nhập lại."
+GRANT_REFUSED = (
+    "Mã đăng nhập do hệ thống định danh cấp không còn hiệu lực (đã hết hạn hoặc đã được dùng). "
+    "Bạn chưa được đăng nhập, vui lòng đăng nhập lại."
+)
 FAILED = "Không hoàn tất được đăng nhập với hệ thống định danh. Bạn chưa được đăng nhập."
 # OIDC error codes the provider may send back instead of a code (the user cancelling is
 # access_denied too: the portal cannot tell the two apart, so it says both).
@@ -138,6 +149,9 @@ async def callback(request: Request) -> Response:
     except SsoUnavailable as exc:
         log.warning("identity provider unavailable: %s", exc)
         return failed(request, UNAVAILABLE, 503, retry_next=retry_next)
+    except SsoGrantRefused as exc:
+        log.warning("sign-in failed: %s", exc)
+        return failed(request, GRANT_REFUSED, 400, retry_next=retry_next)
     except SsoError as exc:
         log.warning("sign-in failed: %s", exc)
         return failed(request, FAILED, 502, retry_next=retry_next)

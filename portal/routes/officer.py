@@ -17,6 +17,7 @@ from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from portal import defects
 from portal.deps import (
     PostedForm,
     maker_of,
@@ -31,6 +32,7 @@ from portal.models import Dossier, DossierFile
 from portal.rendering import redirect, render
 from portal.services import officers, processing, results, workflow
 from portal.services.processing import ACTIONS, ActionRefused, Change, NotAllowed
+from portal.services.throttle import SignInThrottle
 from portal.services.validation import parse_date
 from portal.views import dossier_view
 from portal.web_session import require_csrf, session_of
@@ -48,21 +50,46 @@ async def sign_in_page(request: Request, next: str = "/can-bo") -> Response:
     return render(request, "officer/login.html", {"next": next, "username": ""})
 
 
+def locked_out_message(seconds: int) -> str:
+    minutes = max(1, -(-seconds // 60))
+    return (
+        "Đăng nhập tạm thời bị khóa vì mật khẩu đã bị nhập sai nhiều lần. "
+        f"Vui lòng thử lại sau {minutes} phút."
+    )
+
+
+def throttle_of(request: Request) -> SignInThrottle:
+    throttle: SignInThrottle = request.app.state.sign_in_throttle
+    return throttle
+
+
 @router.post("/dang-nhap", dependencies=[Depends(require_csrf)])
 async def sign_in(request: Request, form: PostedForm) -> Response:
     username, password = str(form.get("username", "")), str(form.get("password", ""))
     target = str(form.get("next", "/can-bo"))
     if not target.startswith("/can-bo") or "//" in target or "\\" in target:
         target = "/can-bo"
+    throttle = throttle_of(request)
+    who = {"username": username, "client": request.client.host if request.client else "-"}
+    wait = throttle.retry_after(**who, now=now(request))
+    if wait is not None and not defects.active("officer_sign_in_unthrottled"):
+        # refused before the password is looked at: no hash is computed while locked
+        log.warning("officer sign-in refused for %d s more (too many failures)", wait)
+        context = {"next": target, "username": username, "error": locked_out_message(wait)}
+        answer = render(request, "officer/login.html", context, status=429)
+        answer.headers["Retry-After"] = str(wait)
+        return answer
     with maker_of(request)() as db:
         account = officers.authenticate(db, username=username, password=password)
     if account is None:
+        throttle.failed(**who, now=now(request))
         context = {
             "next": target,
             "username": username,
             "error": "Sai tên đăng nhập hoặc mật khẩu.",
         }
         return render(request, "officer/login.html", context, status=401)
+    throttle.succeeded(**who)
     session = session_of(request)
     session.rotate()
     session.pop("csrf", None)

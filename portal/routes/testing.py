@@ -3,7 +3,8 @@
 Scenarios set their preconditions through these, over HTTP, instead of clicking:
 
 - ``POST /_test/reset`` — empty the data tables (dossiers, files, history, payments,
-  outbox, code sequences) and put the clock back; officer accounts stay. Browser
+  outbox, code sequences), put the clock back and forget the officer sign-in lockouts;
+  officer accounts stay. Browser
   sessions stay too unless the body says ``{"sessions": true}``.
 - ``GET /_test/clock`` / ``PUT /_test/clock {"offset_days": N}`` — read or move the
   portal's clock by whole days (due dates, overdue marks, timestamps sent). The national
@@ -17,20 +18,32 @@ Scenarios set their preconditions through these, over HTTP, instead of clicking:
 - ``POST /_test/sessions`` — ``{"identity": {...claims}}`` signs a citizen in,
   ``{"officer": "motcua"}`` an officer; answers ``{"cookie": {"name", "value"}}`` to put
   into the browser context.
+- ``POST /_test/officers`` — ``{"role": "reception"}`` makes a back-office account of
+  one scenario (random username and password), answered ``{"username", "password",
+  "role"}`` (201); a reset does not remove it.
 - ``GET /_test/outbox`` — ``{"pending", "delivered", "rejected", ...}``;
   ``POST /_test/outbox/drain {"timeout_s": 10}`` waits (bounded) until nothing is pending.
+
+No web page may call them: a request whose ``Sec-Fetch-Site`` is ``cross-site`` or
+``same-site``, or whose ``Origin`` is not the portal's own, is refused (403) before
+anything is read or changed — a page of another site could otherwise wipe the data with
+a ``text/plain`` POST, which a browser sends without asking (no CORS preflight).
 """
 
 from __future__ import annotations
 
+import logging
+import secrets
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, select
 
+from portal import defects
 from portal.deps import clock_of, maker_of, now, procedures_of, settings_of, sync_ctx
 from portal.integration.outbox import OutboxMessage, outbox_stats
 from portal.integration.timefmt import VN_TZ, vn_timestamp
@@ -43,10 +56,39 @@ from portal.models import (
     Payment,
     WebSession,
 )
+from portal.procedures import ROLE_NAMES
 from portal.services import fixtures, officers
 from portal.web_session import COOKIE, SessionData
 
-router = APIRouter(prefix="/_test", tags=["test"])
+log = logging.getLogger("portal.testing")
+CROSS_SITE_FETCHES = ("cross-site", "same-site")
+CROSS_SITE_REFUSED = "Đường dẫn kiểm thử không nhận yêu cầu gửi từ một trang web khác."
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def refuse_cross_site(request: Request) -> None:
+    """The test API answers the suite (no Origin, no Sec-Fetch-Site), never a web page."""
+    if defects.active("test_api_cross_site"):  # seeded defect: any page may call /_test
+        return
+    fetch_site = request.headers.get("sec-fetch-site", "")
+    origin = request.headers.get("origin")
+    own = {origin_of(settings_of(request).public_url), origin_of(str(request.base_url))}
+    if fetch_site in CROSS_SITE_FETCHES or (origin is not None and origin not in own):
+        log.warning(
+            "refused %s %s from Origin %r (Sec-Fetch-Site %r)",
+            request.method,
+            request.url.path,
+            origin,
+            fetch_site,
+        )
+        raise HTTPException(status_code=403, detail=CROSS_SITE_REFUSED)
+
+
+router = APIRouter(prefix="/_test", tags=["test"], dependencies=[Depends(refuse_cross_site)])
 
 
 class ResetBody(BaseModel):
@@ -61,6 +103,7 @@ async def reset(request: Request, body: ResetBody | None = None) -> dict[str, An
         if body is not None and body.sessions:
             db.execute(delete(WebSession))
     clock_of(request).set_offset(0)
+    request.app.state.sign_in_throttle.clear()  # officer sign-in lockouts: scenarios stay apart
     return {"ok": True}
 
 
@@ -163,6 +206,32 @@ async def create_session(request: Request, body: SessionBody) -> JSONResponse:
     session_id = request.app.state.session_store.save(session)
     return JSONResponse(
         {"cookie": {"name": COOKIE, "value": session_id, "path": "/"}}, status_code=201
+    )
+
+
+class OfficerBody(BaseModel):
+    role: Literal["reception", "specialist", "approver"] = "reception"
+
+
+@router.post("/officers")
+async def create_officer(request: Request, body: OfficerBody) -> JSONResponse:
+    """A back-office account of one scenario only (a random username and password), for a
+    scenario that must not touch the shared demonstration accounts (e.g. locking one)."""
+    username = f"kiemthu-{secrets.token_hex(4)}"
+    password = f"Kt@{secrets.token_urlsafe(12)}"
+    with maker_of(request).begin() as db:
+        db.add(
+            Officer(
+                username=username,
+                full_name="Cán bộ kiểm thử",
+                role=body.role,
+                title=ROLE_NAMES[body.role],
+                unit=ROLE_NAMES[body.role],
+                password_hash=officers.hash_password(password),
+            )
+        )
+    return JSONResponse(
+        {"username": username, "password": password, "role": body.role}, status_code=201
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from fixtures.control import HEADER, control_headers
 from fixtures.servers import ServerProcess
 
 MOCKS = {  # name: (a fault it knows, a match key it takes); the SSO mock takes forms
@@ -25,7 +26,10 @@ SERVER_FIXTURE = {
 def mock(request: pytest.FixtureRequest) -> Iterator[tuple[str, httpx.Client]]:
     server: ServerProcess = request.getfixturevalue(SERVER_FIXTURE[request.param])
     with httpx.Client(
-        base_url=server.url, timeout=5.0, verify=request.getfixturevalue("tls")
+        base_url=server.url,
+        timeout=5.0,
+        verify=request.getfixturevalue("tls"),
+        headers=control_headers(),
     ) as client:
         client.post("/_control/reset").raise_for_status()
         yield request.param, client
@@ -116,3 +120,101 @@ def test_reset_clears_journal_and_faults_and_the_cursor_keeps_growing(
     assert client.get("/_control/faults").json()["armed"] == []
     client.get("/khong-co")
     assert client.get("/_control/journal").json()["entries"][0]["seq"] == journal["last_seq"] + 1
+
+
+# --- who may use the control API ---------------------------------------------------------
+
+# What a page of another site makes a browser send: a "simple" request (no preflight).
+CROSS_SITE = {"Origin": "https://trang-doc-hai.example", "Sec-Fetch-Site": "cross-site"}
+
+
+def refused_control_calls(client: httpx.Client) -> list[tuple[str, str, int, str]]:
+    """The journal's refused control calls: (method, path, status, reason)."""
+    entries = client.get("/_control/journal").json()["entries"]
+    return [
+        (e["method"], e["path"], e["status"], e["reason"])
+        for e in entries
+        if e["service"] == "control" and e["verdict"] == "rejected"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("headers", "status", "reason"),
+    [
+        ({HEADER: None}, 401, "control call without the X-Control-Token header"),
+        ({HEADER: "doan-bua"}, 401, "control call with a wrong X-Control-Token"),
+        ({**CROSS_SITE, HEADER: None}, 403, "cross-site control call refused"),
+        # the token does not make a cross-site call acceptable (a page cannot know it, but
+        # a leaked one must not let any web page drive the mock)
+        ({**CROSS_SITE}, 403, "cross-site control call refused"),
+        ({"Sec-Fetch-Site": "same-site"}, 403, "cross-site control call refused"),
+        ({"Origin": "null"}, 403, "cross-site control call refused"),
+    ],
+    ids=["no-token", "wrong-token", "cross-site", "cross-site-with-token", "same-site", "null"],
+)
+def test_a_control_call_without_the_token_or_from_a_web_page_is_refused_and_journaled(
+    mock: tuple[str, httpx.Client], headers: dict[str, str | None], status: int, reason: str
+) -> None:
+    _, client = mock
+    sent = {**dict(client.headers), **{k.lower(): v for k, v in headers.items()}}
+    clean = {k: v for k, v in sent.items() if v is not None}
+    # a text/plain POST: what a form or fetch() of another site may send without preflight
+    answer = httpx.post(
+        f"{client.base_url}/_control/reset",
+        content="{}",
+        headers={**clean, "Content-Type": "text/plain"},
+    )
+    assert answer.status_code == status, answer.text
+    assert answer.json()["error"].startswith(reason)
+    assert refused_control_calls(client) == [
+        ("POST", "/_control/reset", status, answer.json()["error"])
+    ]
+    token = client.headers[HEADER]
+    assert token not in client.get("/_control/journal").text, "the journal holds the token"
+
+
+def test_a_refused_control_call_changes_nothing(mock: tuple[str, httpx.Client]) -> None:
+    name, client = mock
+    fault, _ = MOCKS[name]
+    client.post("/_control/faults", json={"name": fault, "times": 0}).raise_for_status()
+    refused = httpx.delete(f"{client.base_url}/_control/faults", headers=CROSS_SITE)
+    assert refused.status_code == 403
+    assert [f["name"] for f in client.get("/_control/faults").json()["armed"]] == [fault]
+
+
+def test_the_control_api_answers_its_own_origin_with_the_token(
+    mock: tuple[str, httpx.Client],
+) -> None:
+    _, client = mock
+    own = {"Origin": str(client.base_url).rstrip("/"), "Sec-Fetch-Site": "same-origin"}
+    assert client.get("/_control/journal/cursor", headers=own).status_code == 200
+
+
+def test_a_persona_signed_in_silently_needs_the_token(
+    sso_server: ServerProcess, tls: object
+) -> None:
+    """The attack as found: a page of another site sets the persona the SSO mock signs the
+    next visitor in as."""
+    answer = httpx.put(
+        f"{sso_server.url}/_control/persona/silent",
+        json={"username": "001090012345"},
+        headers=CROSS_SITE,
+    )
+    assert answer.status_code == 403
+    with httpx.Client(base_url=sso_server.url, headers=control_headers()) as client:
+        assert client.get("/_control/persona").json()["silent"] is None
+
+
+def test_the_token_is_read_from_mock_control_token_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One variable for the three mocks; a bare CONTROL_TOKEN is someone else's."""
+    from mocks.national_portal.settings import NationalSettings
+    from mocks.payment.settings import PaymentSettings
+    from mocks.sso.settings import SsoSettings
+
+    monkeypatch.setenv("CONTROL_TOKEN", "khong-phai")
+    assert SsoSettings().control_token == ""
+    monkeypatch.setenv("MOCK_CONTROL_TOKEN", "ma-chung")
+    assert {s().control_token for s in (SsoSettings, PaymentSettings, NationalSettings)} == {
+        "ma-chung"
+    }
+    assert SsoSettings(control_token="trong-ma").control_token == "trong-ma"

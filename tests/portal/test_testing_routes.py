@@ -136,3 +136,42 @@ async def test_the_outbox_counts_and_drain_is_bounded(portal: Portal) -> None:
         await portal.anonymous.http.post("/_test/outbox/drain", json={"timeout_s": 0.5})
     ).json()
     assert drained["left"] == 2
+
+
+CROSS_SITE = [
+    {"Origin": "https://trang-doc-hai.example", "Sec-Fetch-Site": "cross-site"},
+    {"Sec-Fetch-Site": "same-site"},
+    {"Origin": "null"},
+]
+
+
+@pytest.mark.parametrize("headers", CROSS_SITE, ids=["cross-site", "same-site", "null-origin"])
+async def test_a_web_page_cannot_call_the_test_routes(
+    portal: Portal, maker: sessionmaker[Session], headers: dict[str, str]
+) -> None:
+    """The attack as found: a text/plain POST (no CORS preflight) from another site wiped
+    the data."""
+    made = await portal.anonymous.http.post(
+        "/_test/dossiers", json={"procedure": "1.001193", "identity": CITIZEN}
+    )
+    assert made.status_code == 201
+    wiped = await portal.anonymous.http.post(
+        "/_test/reset", content="{}", headers={**headers, "Content-Type": "text/plain"}
+    )
+    assert wiped.status_code == 403
+    assert "không nhận yêu cầu gửi từ một trang web khác" in wiped.text
+    with maker() as db:
+        assert db.scalar(select(func.count(Dossier.id))) == 1, "the data was wiped"
+    for method, path in [("POST", "/_test/sessions"), ("PUT", "/_test/clock")]:
+        answer = await portal.anonymous.http.request(
+            method, path, json={"officer": "motcua", "offset_days": 1}, headers=headers
+        )
+        assert answer.status_code == 403, f"{method} {path}"
+
+
+async def test_the_suite_and_the_portal_s_own_origin_may_call_the_test_routes(
+    portal: Portal,
+) -> None:
+    own = {"Origin": "http://portal.test", "Sec-Fetch-Site": "same-origin"}
+    assert (await portal.anonymous.http.get("/_test/clock", headers=own)).status_code == 200
+    assert (await portal.anonymous.http.get("/_test/clock")).status_code == 200

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import signal
 import subprocess
 import sys
@@ -26,6 +27,9 @@ SUBSET = [
     "-k",
     "not id_token and (sso or thanh_toán_ngay_trên_giấy_tiếp_nhận)",
 ]
+# The mocks' control token, as a vendor would share it: serve gives it to the mocks it
+# starts, the suite sends it (both read DVC_CONTROL_TOKEN; fixtures/control.py).
+ENV = {**os.environ, "DVC_CONTROL_TOKEN": secrets.token_urlsafe(24)}
 PAID_ON_RECEIPT = "công_dân_nộp_hồ_sơ_có_lệ_phí_rồi_thanh_toán_ngay_trên_giấy_tiếp_nhận"
 
 
@@ -39,7 +43,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         process = subprocess.Popen(
             [sys.executable, "-m", "scripts.serve", "--free-ports", "--write-profile",
              str(profile), "--workdir", str(folder / "serve")],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:
             poll(
@@ -63,7 +67,7 @@ def run_suite(profile: Path, *args: str, results: Path) -> subprocess.CompletedP
     return subprocess.run(
         [sys.executable, "-m", "pytest", "features", "--target", str(profile),
          "--alluredir", str(results), "-q", *args],
-        cwd=ROOT, env=os.environ.copy(), capture_output=True, text=True, timeout=900,
+        cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=900,
     )  # fmt: skip
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from fixtures.servers import ServerProcess, free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 OFFICERS = "".join(
     f'[officers."{role}"]\nusername = "u{i}"\npassword = "p{i}"\n'
@@ -108,4 +110,32 @@ def test_bad_shard(fast: float) -> None:
     done, seconds = run_suite("--shard", "3/2")
     assert done.returncode == 4
     assert error_lines(done) == ["ERROR: --shard 3/2: I must be between 1 and N"]
+    assert seconds < fast, f"{seconds:.1f} s (limit {fast:.1f} s)"
+
+
+def test_mocks_started_with_another_control_token(tmp_path: Path, fast: float) -> None:
+    """An external target's mocks that refuse our DVC_CONTROL_TOKEN: one line, exit 4."""
+    mock = ServerProcess(
+        name="sso", module="mocks.sso", port=free_port(),
+        env={"MOCK_CONTROL_TOKEN": "ma-cua-nha-cung-cap"}, log_path=tmp_path / "sso.log",
+    )  # fmt: skip
+    mock.start()
+    try:
+        mock.wait_healthy()
+        local = (ROOT / "targets" / "local-external.toml").read_text(encoding="utf-8")
+        port = str(mock.port)
+        for used in (":8000", ":8101", ":8102", ":8103"):  # every URL answers: the mock
+            local = local.replace(used, f":{port}")
+        profile = tmp_path / "vendor.toml"
+        profile.write_text(local.replace('name = "local-external"\n', ""), encoding="utf-8")
+        done, seconds = run_suite(
+            "--target", str(profile), "-m", "sso", env={"DVC_CONTROL_TOKEN": "ma-khac"}
+        )
+    finally:
+        mock.stop()
+    assert done.returncode == 4
+    assert error_lines(done) == [
+        f"ERROR: target vendor: the mock at {mock.url} refuses the control token (HTTP 401): "
+        "set DVC_CONTROL_TOKEN to the MOCK_CONTROL_TOKEN it was started with (it prints it)"
+    ]
     assert seconds < fast, f"{seconds:.1f} s (limit {fast:.1f} s)"

@@ -9,6 +9,8 @@ from pages.reference.officer.queue import OfficerQueuePage
 
 class OfficerSignInPage:
     PATH = "/can-bo/dang-nhap"
+    # How this portal says a sign-in is refused for a while (too many wrong passwords).
+    LOCKED_OUT = "Đăng nhập tạm thời bị khóa"
 
     def __init__(self, page: Page, base_url: str) -> None:
         self.page = page
@@ -17,6 +19,7 @@ class OfficerSignInPage:
         self.username = page.get_by_label("Tên đăng nhập")
         self.password = page.get_by_label("Mật khẩu")
         self.submit = page.get_by_role("button", name="Đăng nhập", exact=True)
+        self.error = page.get_by_role("alert")
 
     def open(self) -> OfficerSignInPage:
         self.page.goto(f"{self.base_url}{self.PATH}")
@@ -28,3 +31,11 @@ class OfficerSignInPage:
         self.password.fill(password)
         self.submit.click()
         return OfficerQueuePage(self.page, self.base_url).is_current()
+
+    def try_sign_in(self, username: str, password: str) -> OfficerSignInPage:
+        """Sign in expecting a refusal: back on this page, with its message (``error``)."""
+        self.username.fill(username)
+        self.password.fill(password)
+        self.submit.click()
+        expect(self.error, "trang đăng nhập báo lỗi").to_be_visible()
+        return self

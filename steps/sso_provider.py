@@ -1,0 +1,55 @@
+"""Checklist item 1: what the national SSO may get wrong besides the id_token's claims
+(features/01_dang_nhap_mot_lan/he_thong_dinh_danh_tra_loi_sai.feature): its other
+answers, and the rotation of its signing key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+from playwright.sync_api import Page
+from pytest_bdd import given, parsers, when
+
+from fixtures.citizens import Citizen
+from pages.protocols import PageSet
+from steps.common import ArmSsoFault
+
+# How a scenario names the provider's wrong answer → the SSO mock's fault and endpoint.
+WRONG_ANSWERS = {
+    "trả thông tin định danh của một người khác": ("sub_mismatch", "userinfo"),
+    "từ chối mã cấp quyền (invalid_grant)": ("invalid_grant", "token"),
+    "trả về state khác với state cổng đã gửi": ("wrong_state", "authorize"),
+}
+
+
+@pytest.fixture
+def rotate_sso_key(control: httpx.Client, sso_url: str) -> Callable[[], str]:
+    """Have the SSO mock rotate its signing key (the old one leaves its JWKS); the new kid.
+
+    The rotation is left in place after the scenario: the provider's keys change in real
+    life, and every later sign-in is signed with the new key, which the portal fetches."""
+
+    def rotate() -> str:
+        answer = control.post(f"{sso_url}/_control/keys/rotate")
+        answer.raise_for_status()
+        return str(answer.json()["kid"])
+
+    return rotate
+
+
+@given(parsers.parse("hệ thống định danh sẽ {wrong} ở lần đăng nhập tiếp theo của công dân"))
+def _(arm_sso_fault: ArmSsoFault, citizen: Citizen, wrong: str) -> None:
+    fault, endpoint = WRONG_ANSWERS[wrong]
+    arm_sso_fault(fault, match={"endpoint": endpoint, "sub": citizen.sub})
+
+
+@given("hệ thống định danh vừa thay khóa ký và thu hồi khóa cũ")
+def _(rotate_sso_key: Callable[[], str]) -> None:
+    rotate_sso_key()
+
+
+@when("công dân thử đăng nhập lại nhưng id_token được ký bằng khóa đã thu hồi")
+def _(ui: PageSet, page: Page, arm_sso_fault: ArmSsoFault, citizen: Citizen) -> None:
+    arm_sso_fault("retired_key", match={"endpoint": "token", "sub": citizen.sub})
+    ui.home(page).open().sign_in(citizen.username, citizen.password)
