@@ -38,6 +38,9 @@ class PortalSettings(BaseSettings):
     pki_dir: str = ""
     # Seed the demonstration officer accounts (docs/portal.md); never in production.
     seed_officers: bool = True
+    # Their passwords, by username, as JSON (PORTAL_OFFICER_PASSWORDS='{"motcua": "..."}');
+    # an account not named keeps its documented demonstration password.
+    officer_passwords: dict[str, str] = {}
 
     sso_issuer: str = "http://127.0.0.1:8101"
     sso_client_id: str = "dvc-portal"
