@@ -212,3 +212,23 @@ def test_the_search_finds_them_when_redaction_is_off(tmp_path: Path) -> None:
     # the typed password and the cookies in the trace, the id_token in its network log, a
     # payment's signed message in a step's parameters (the transaction fixture)
     assert {"citizen password", "session cookie", "a JWT", "a MaXacThuc"} <= kinds, found
+
+
+def test_pytest_playwright_tracing_output_is_redacted_too(tmp_path: Path) -> None:
+    """``--tracing on`` (pytest-playwright's own): the traces under ``--output`` are
+    redacted when the run ends. One scenario in which the citizen types their password."""
+    output, probe = tmp_path / "test-results", tmp_path / "probe.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "features/test_checklist.py", "-q",
+         "-k", "công_dân_đăng_nhập_và_thấy_thông_tin_định_danh_của_mình",
+         "--tracing", "on", "--output", str(output), "-p", "tests.suite.secret_probe"],
+        cwd=ROOT, env={**os.environ, "DVC_SECRET_PROBE_FILE": str(probe)},
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+    traces = list(output.rglob("trace*.zip"))
+    assert traces, f"pytest-playwright wrote no trace under {output}"
+    read_back = json.loads(probe.read_text(encoding="utf-8"))
+    values = {f"secret {i}": v for i, v in enumerate(read_back["cookies"] + read_back["secrets"])}
+    assert len(read_back["secrets"]) == 4, "three officers' passwords and the citizen's"
+    assert leaks([output], values) == []
