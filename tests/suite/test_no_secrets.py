@@ -216,19 +216,21 @@ def test_the_search_finds_them_when_redaction_is_off(tmp_path: Path) -> None:
 
 def test_pytest_playwright_tracing_output_is_redacted_too(tmp_path: Path) -> None:
     """``--tracing on`` (pytest-playwright's own): the traces under ``--output`` are
-    redacted when the run ends. One scenario in which the citizen types their password."""
+    redacted as each test ends. Two scenarios in which a citizen types their password (each
+    trace is redacted with its own scenario's secrets)."""
     output, probe = tmp_path / "test-results", tmp_path / "probe.json"
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "features/test_checklist.py", "-q",
-         "-k", "công_dân_đăng_nhập_và_thấy_thông_tin_định_danh_của_mình",
+         "-k", "công_dân_đăng_nhập_và_thấy_thông_tin_định_danh_của_mình"
+               " or mở_lại_đường_dẫn_trả_về_của_một_lần",
          "--tracing", "on", "--output", str(output), "-p", "tests.suite.secret_probe"],
         cwd=ROOT, env={**os.environ, "DVC_SECRET_PROBE_FILE": str(probe)},
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
     traces = list(output.rglob("trace*.zip"))
-    assert traces, f"pytest-playwright wrote no trace under {output}"
+    assert len(traces) == 2, f"pytest-playwright's traces under {output}: {traces}"
     read_back = json.loads(probe.read_text(encoding="utf-8"))
     values = {f"secret {i}": v for i, v in enumerate(read_back["cookies"] + read_back["secrets"])}
-    assert len(read_back["secrets"]) == 4, "three officers' passwords and the citizen's"
+    assert len(read_back["secrets"]) == 5, "three officers' passwords and two citizens'"
     assert leaks([output], values) == []
