@@ -31,6 +31,7 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 from reports.build import Outputs, build
@@ -185,6 +186,27 @@ def leaks(folders: list[Path], values: dict[str, str]) -> list[str]:
     return found
 
 
+OBJECT_DUMP = re.compile(r" object at 0x[0-9a-f]+|^<[\w.]+[ >]|^b'|^\w+\(\w+=")
+
+
+def object_dumps(results: Path) -> list[str]:
+    """Step parameters that are an object's repr, not a value a reader needs."""
+    found = []
+
+    def walk(steps: list[dict[str, Any]]) -> None:
+        for step in steps:
+            found.extend(
+                f"{step['name']}: {p['name']} = {p['value'][:80]}"
+                for p in step.get("parameters", [])
+                if OBJECT_DUMP.search(p["value"])
+            )
+            walk(step.get("steps", []))
+
+    for path in results.glob("*-result.json"):
+        walk(json.loads(path.read_text(encoding="utf-8")).get("steps", []))
+    return found
+
+
 def test_no_planted_secret_reaches_any_evidence_file(tmp_path: Path) -> None:
     values = planted()
     results, read_back = run_slice(tmp_path, values, redaction=True)
@@ -202,6 +224,7 @@ def test_no_planted_secret_reaches_any_evidence_file(tmp_path: Path) -> None:
     values |= read_back
     folders = [results, outputs.report_dir, outputs.compliance_dir]
     assert leaks(folders, values) == []
+    assert object_dumps(results) == [], "step parameters show values, not objects"
 
 
 def test_the_search_finds_them_when_redaction_is_off(tmp_path: Path) -> None:
@@ -212,6 +235,7 @@ def test_the_search_finds_them_when_redaction_is_off(tmp_path: Path) -> None:
     # the typed password and the cookies in the trace, the id_token in its network log, a
     # payment's signed message in a step's parameters (the transaction fixture)
     assert {"citizen password", "session cookie", "a JWT", "a MaXacThuc"} <= kinds, found
+    assert object_dumps(results), "allure's own parameters dump the fixtures (People, Page…)"
 
 
 def test_pytest_playwright_tracing_output_is_redacted_too(tmp_path: Path) -> None:
