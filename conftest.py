@@ -1,6 +1,7 @@
 """Root conftest: the suite's fixtures and steps are plugins, one module per domain."""
 
 pytest_plugins = [
+    "fixtures.redaction",  # first: fixtures.plugin imports it
     "fixtures.plugin",
     "fixtures.capabilities",
     "fixtures.sharding",

@@ -59,7 +59,7 @@ def create_app(settings: PortalSettings | None = None) -> FastAPI:
     maker = make_sessionmaker(engine)
     if settings.seed_officers:
         with maker.begin() as db:
-            officers.seed_demo_accounts(db)
+            officers.seed_demo_accounts(db, passwords=settings.officer_passwords)
     clock = Clock()
     store = SessionStore(maker, settings.session_ttl_s, now=clock.now)
 

@@ -44,6 +44,9 @@ class PortalSettings(BaseSettings):
     officer_max_failures: int = Field(default=5, ge=1)
     officer_max_failures_per_client: int = Field(default=50, ge=1)
     officer_lockout_s: int = Field(default=900, ge=1)
+    # Their passwords, by username, as JSON (PORTAL_OFFICER_PASSWORDS='{"motcua": "..."}');
+    # an account not named keeps its documented demonstration password.
+    officer_passwords: dict[str, str] = {}
 
     sso_issuer: str = "http://127.0.0.1:8101"
     sso_client_id: str = "dvc-portal"

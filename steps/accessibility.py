@@ -117,7 +117,7 @@ def sign_in_failed(v: Visit) -> None:
 
 
 def my_page(v: Visit) -> None:
-    v.ui.home(v.page).open().sign_in(v.citizen.username, v.citizen.password)
+    v.ui.home(v.page).open().sign_in(v.citizen.username, v.citizen.password.reveal())
     v.ui.personal(v.page).is_current()
 
 

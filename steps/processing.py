@@ -73,6 +73,9 @@ class Dossier:
     citizen: Citizen
     due_at: datetime
 
+    def evidence_label(self) -> str:  # what the report's step parameters show
+        return f"hồ sơ {self.code} của {self.citizen.evidence_label()}"
+
 
 class ReferenceTestApi:
     """The reference portal's test-mode routes (``/_test``, docs/contracts.md §4)."""
@@ -142,6 +145,9 @@ class People:
         self.folder = folder
         self.pages: dict[str, Page] = {}
         self.made_files: list[Path] = []
+
+    def evidence_label(self) -> str:  # the report shows the citizen, never the officers' accounts
+        return self.the_citizen.evidence_label()
 
     def person(self, who: str, sign_in: Callable[[], dict[str, str]] | None = None) -> Page:
         """``who``'s page, opening their own browser context (signed in by ``sign_in``'s

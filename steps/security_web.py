@@ -279,7 +279,7 @@ def _(dialogs: list[str]) -> None:
 )
 def _(page: Page, ui: PageSet, citizen: Citizen, outside_traffic: list[str], target: str) -> None:
     page.goto(f"{ui.citizen_url}/dang-nhap?next={target}")
-    ui.sso_login(page).sign_in(citizen.username, citizen.password)
+    ui.sso_login(page).sign_in(citizen.username, citizen.password.reveal())
     page.wait_for_load_state()
 
 

@@ -52,11 +52,17 @@ class Filled:
     values: dict[str, str]
     attached: dict[str, str] = field(default_factory=dict)  # attachment name → file name
 
+    def evidence_label(self) -> str:  # what the report's step parameters show
+        return f"tờ khai {self.procedure.evidence_label()}"
+
 
 @dataclass(frozen=True)
 class Submitted:
     code: str
     procedure: ProcedureSpec
+
+    def evidence_label(self) -> str:  # what the report's step parameters show
+        return f"hồ sơ {self.code} ({self.procedure.name})"
 
 
 @dataclass(frozen=True)

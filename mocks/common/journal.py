@@ -8,6 +8,7 @@ under test is a finding, not noise.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from dataclasses import asdict, dataclass, field
@@ -32,13 +33,45 @@ class JournalEntry:
     direction: str = "inbound"
 
 
-SECRET_KEYS = frozenset({"password", "client_secret"})
+# The journal ends up in the test report: no credential goes into it.
+# Passwords and keys: masked. A message with its MaXacThuc (HMAC) would let a weak key be
+# guessed offline, so the MAC is masked too (the verdict says whether it was right).
+SECRET_KEYS = frozenset({"password", "client_secret", "maxacthuc", "authorization", "cookie"})
+# One-time or bearer tokens: masked, with a fingerprint (the first 12 hex digits of their
+# SHA-256) so that a test can tell which code was redeemed without reading it. They are
+# long random strings: the fingerprint gives no way to guess them.
+TOKEN_KEYS = frozenset(
+    {"code", "code_verifier", "id_token_hint", "id_token", "access_token", "refresh_token",
+     "session"}
+)  # fmt: skip
+MASK = "***"
+
+
+def fingerprint(value: str) -> str:
+    """How the journal shows a token: ``***#`` and 12 hex digits of its SHA-256."""
+    return f"{MASK}#{hashlib.sha256(value.encode('utf-8')).hexdigest()[:12]}"
 
 
 def redact(body: Any) -> Any:
-    """Passwords do not go into the journal (it ends up in the test report)."""
+    """``body`` (a request's body, query or notes) without credentials, at any depth;
+    redacting twice changes nothing."""
     if isinstance(body, dict):
-        return {k: "***" if k.lower() in SECRET_KEYS and v else v for k, v in body.items()}
+        out = {}
+        for key, value in body.items():
+            name = str(key).lower()
+            if isinstance(value, str) and value.startswith(MASK):
+                out[key] = value  # already redacted
+            elif name in SECRET_KEYS and value:
+                out[key] = MASK
+            elif name in TOKEN_KEYS and isinstance(value, str) and value:
+                out[key] = fingerprint(value)
+            elif name in TOKEN_KEYS and value:
+                out[key] = MASK
+            else:
+                out[key] = redact(value)
+        return out
+    if isinstance(body, list):
+        return [redact(item) for item in body]
     return body
 
 
@@ -95,7 +128,7 @@ class Journal:
             picked = [e for e in self._entries if e.seq > since]
         if service:
             picked = [e for e in picked if e.service == service]
-        return [asdict(e) for e in picked]
+        return [redact(asdict(e)) for e in picked]
 
     @property
     def last_seq(self) -> int:

@@ -60,8 +60,10 @@ DEMO_ACCOUNTS = (
 )
 
 
-def seed_demo_accounts(db: Session) -> int:
-    """Create the demonstration accounts that do not exist yet; return how many."""
+def seed_demo_accounts(db: Session, *, passwords: Mapping[str, str] | None = None) -> int:
+    """Create the demonstration accounts that do not exist yet; return how many.
+    ``passwords`` (username -> password) replaces their documented passwords."""
+    passwords = passwords or {}
     existing = set(db.scalars(select(Officer.username)))
     created = 0
     for account in DEMO_ACCOUNTS:
@@ -74,7 +76,7 @@ def seed_demo_accounts(db: Session) -> int:
                 role=account.role,
                 title=ROLE_NAMES[account.role],
                 unit=account.unit,
-                password_hash=hash_password(account.password),
+                password_hash=hash_password(passwords.get(account.username, account.password)),
             )
         )
         created += 1
