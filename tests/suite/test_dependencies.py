@@ -6,6 +6,7 @@ Reads files and the installed packages' metadata: installs nothing, no network."
 from __future__ import annotations
 
 import ast
+import fnmatch
 import functools
 import json
 import re
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 
+import playwright
 import pytest
 from packaging.markers import Marker
 from packaging.requirements import Requirement
@@ -233,8 +235,9 @@ NODE_PROBES = ["18.20.4", "20.0.0", "20.18.3", "20.19.0", "20.20.2", "21.7.3", "
                "22.12.0", "24.11.1"]  # fmt: skip
 
 
-def satisfies(ranges: list[str]) -> list[list[bool]]:
-    """For each probe version, whether it is in each npm range, by npm's own semver."""
+@functools.cache
+def npm_semver() -> str:
+    """npm's own semver module (npm is needed anyway: make setup runs npm ci)."""
     npm = shutil.which("npm")
     assert npm, "npm not found: install Node.js (README, Requirements)"
     semver = next(
@@ -243,8 +246,14 @@ def satisfies(ranges: list[str]) -> list[list[bool]]:
         None,
     )  # fmt: skip
     assert semver, f"npm's own semver module not found beside {npm}"
+    return str(semver)
+
+
+def satisfies(ranges: list[str]) -> list[list[bool]]:
+    """For each probe version, whether it is in each npm range, by npm's own semver."""
+    semver = npm_semver()
     script = (
-        f"const s = require({json.dumps(str(semver))});"
+        f"const s = require({json.dumps(semver)});"
         f"const ranges = {json.dumps(ranges)};"
         f"console.log(JSON.stringify({json.dumps(NODE_PROBES)}.map("
         "v => ranges.map(r => s.satisfies(v, r)))))"
@@ -282,3 +291,59 @@ def test_the_readme_names_the_lowest_node_that_engines_allows() -> None:
     assert {".".join(lowest.split(".")[:2])} == set(named), (
         f"README says Node.js {named}, package.json engines {engines!r} starts at {lowest}"
     )
+
+
+# The CI examples install what the lock needs and run the browser on a headless shell.
+GITHUB = ROOT / "ci-examples" / "github-actions.yml"
+GITLAB = ROOT / "ci-examples" / "gitlab-ci.yml"
+# Node.js in Debian's releases (packages.debian.org), for the GitLab example's image.
+DEBIAN_NODE = {"bookworm": "18.20.4", "trixie": "20.19.2"}
+BROWSER_COMMANDS = ("make unit", "pytest features", "scripts.serve")
+
+
+def playwright_headless_shell() -> str:
+    """Where the locked Playwright puts its headless shell on Linux x64, relative to its
+    browsers folder: from `playwright install --dry-run` and the driver's path table."""
+    out = subprocess.run(
+        [sys.executable, "-m", "playwright", "install", "--dry-run", "--only-shell", "chromium"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    location = re.search(r"Install location:\s*(\S+)", out)
+    assert location, f"playwright install --dry-run said: {out}"
+    folder = Path(location[1]).name
+    bundle = Path(playwright.__file__ or "").parent / "driver/package/lib"
+    table = re.search(
+        r'"chromium-headless-shell": \{[^}]*"linux-x64": \["([^"]+)", "([^"]+)"\]',
+        (bundle / "coreBundle.js").read_text(encoding="utf-8"),
+    )
+    assert table, "Playwright's path table for the headless shell moved: check ci-examples"
+    return f"{folder}/{table[1]}/{table[2]}"
+
+
+def test_the_github_example_runs_the_browser_on_playwrights_headless_shell() -> None:
+    text = GITHUB.read_text(encoding="utf-8")
+    globs = re.findall(r"ms-playwright/(\S+?)\)", text)
+    assert len(globs) == 1, "one step installs the headless shell (a YAML anchor reuses it)"
+    assert fnmatch.fnmatch(playwright_headless_shell(), globs[0]), (
+        f"{globs[0]} does not match {playwright_headless_shell()}"
+    )
+    assert 'DVC_CHROMIUM=$shell" >> "$GITHUB_ENV"' in text
+    jobs = re.split(r"\n  (?=[\w-]+:\n)", text.split("\njobs:\n", 1)[1])
+    for job in jobs:
+        uses = [c for c in BROWSER_COMMANDS if c in job]
+        if uses:
+            steps = [job.find(s) for s in ("&headless-shell", "*headless-shell") if s in job]
+            assert steps and min(steps) < min(job.find(c) for c in uses), (
+                f"job {job.split(':')[0]!r} runs {uses} without the headless shell step first"
+            )
+
+
+def test_the_gitlab_example_image_has_a_node_that_engines_allows() -> None:
+    image = re.search(r"^image: python:[\d.]+-(\w+)$", GITLAB.read_text(encoding="utf-8"), re.M)
+    assert image, "ci-examples/gitlab-ci.yml: no python:X-DEBIAN image"
+    node = DEBIAN_NODE[image[1]]
+    engines = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["engines"]["node"]
+    assert subprocess.run(
+        ["node", "-e", f"process.exit(require({json.dumps(npm_semver())}).satisfies("
+         f"{json.dumps(node)}, {json.dumps(engines)}) ? 0 : 1)"],
+    ).returncode == 0, f"Debian {image[1]} has Node.js {node}: package.json needs {engines}"  # fmt: skip
