@@ -9,11 +9,6 @@ VENV=.venv
 LOCK=requirements.lock
 stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
 
-# pip's settings (environment first, then its config files) for uv, which does not read them
-pip_setting() {
-  "$VENV/bin/python" -m pip config list 2>/dev/null | sed -n "s/^[^=]*\.$1='\(.*\)'$/\1/p" | head -1
-}
-
 # 1. Python virtual environment with exactly the locked dependencies (hash-checked).
 if [ ! -x "$VENV/bin/python" ]; then
   echo "setup: creating $VENV with $($PYTHON --version)"
@@ -29,11 +24,8 @@ if [ "$(cat "$VENV/.lock-stamp" 2>/dev/null)" != "$want" ]; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes \
       -r "$VENV/uv-requirement.txt"
   fi
-  uv_env=()  # pip's index and certificates, unless uv is told otherwise
-  index=$(pip_setting index-url)
-  cert=$(pip_setting cert)
-  [ -n "$index" ] && [ -z "${UV_DEFAULT_INDEX:-}" ] && uv_env+=("UV_DEFAULT_INDEX=$index")
-  [ -n "$cert" ] && [ -z "${SSL_CERT_FILE:-}" ] && uv_env+=("SSL_CERT_FILE=$cert")
+  # pip's index and certificate settings, unless uv was told otherwise (scripts/uv_env.py)
+  mapfile -t uv_env < <("$VENV/bin/python" -m scripts.uv_env)
   # sync: installs what the lock lists and removes what it does not (uv and pip stay)
   env "${uv_env[@]}" "$VENV/bin/uv" pip sync --quiet --require-hashes \
     --python "$VENV/bin/python" "$LOCK"

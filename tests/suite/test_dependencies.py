@@ -23,6 +23,8 @@ import pytest
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 
+from scripts import uv_env
+
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 LOCK = ROOT / "requirements.lock"
@@ -348,3 +350,24 @@ def test_the_gitlab_example_image_has_a_node_that_engines_allows() -> None:
         ["node", "-e", f"process.exit(require({json.dumps(npm_semver())}).satisfies("
          f"{json.dumps(node)}, {json.dumps(engines)}) ? 0 : 1)"],
     ).returncode == 0, f"Debian {image[1]} has Node.js {node}: package.json needs {engines}"  # fmt: skip
+
+
+def test_uv_takes_pips_index_and_certificate_unless_told_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conf = tmp_path / "pip.conf"
+    conf.write_text("[global]\nindex-url = https://mirror.invalid/simple\ncert = /etc/co.pem\n")
+    monkeypatch.setenv("PIP_CONFIG_FILE", str(conf))
+    monkeypatch.delenv("PIP_CERT", raising=False)
+    monkeypatch.delenv("PIP_INDEX_URL", raising=False)
+    assert uv_env.uv_env(uv_env.pip_settings(), {}) == [
+        "UV_DEFAULT_INDEX=https://mirror.invalid/simple",
+        "SSL_CERT_FILE=/etc/co.pem",
+    ]
+    monkeypatch.setenv("PIP_INDEX_URL", "https://other.invalid/simple")  # pip's env wins
+    assert (
+        uv_env.uv_env(uv_env.pip_settings(), {})[0]
+        == "UV_DEFAULT_INDEX=https://other.invalid/simple"
+    )
+    told = {"UV_DEFAULT_INDEX": "https://uv.invalid/simple", "SSL_CERT_FILE": "/uv.pem"}
+    assert uv_env.uv_env(uv_env.pip_settings(), told) == []
