@@ -52,4 +52,4 @@ def _(rotate_sso_key: Callable[[], str]) -> None:
 @when("công dân thử đăng nhập lại nhưng id_token được ký bằng khóa đã thu hồi")
 def _(ui: PageSet, page: Page, arm_sso_fault: ArmSsoFault, citizen: Citizen) -> None:
     arm_sso_fault("retired_key", match={"endpoint": "token", "sub": citizen.sub})
-    ui.home(page).open().sign_in(citizen.username, citizen.password)
+    ui.home(page).open().sign_in(citizen.username, citizen.password.reveal())

@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from fixtures.servers import ServerProcess, free_port
+
+
+def answering(body: bytes, content_type: str) -> ThreadingHTTPServer:
+    """A server on a free 127.0.0.1 port that answers every GET with ``body``."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFICERS = "".join(
@@ -114,18 +138,31 @@ def test_bad_shard(fast: float) -> None:
 
 
 def test_mocks_started_with_another_control_token(tmp_path: Path, fast: float) -> None:
-    """An external target's mocks that refuse our DVC_CONTROL_TOKEN: one line, exit 4."""
+    """An external target's mocks that refuse our DVC_CONTROL_TOKEN: one line, exit 4. The
+    SSO mock is real (started with its own token); the portal and the other two mocks only
+    answer the health check (a home page, their /health), which comes first."""
     mock = ServerProcess(
         name="sso", module="mocks.sso", port=free_port(),
         env={"MOCK_CONTROL_TOKEN": "ma-cua-nha-cung-cap"}, log_path=tmp_path / "sso.log",
     )  # fmt: skip
     mock.start()
+    healthy = [
+        answering(b"<!doctype html><html><head><title>Trang ch\xe1\xbb\xa7</title></head></html>",
+                  "text/html; charset=utf-8"),
+        *(answering(json.dumps({"status": "ok", "service": n}).encode(), "application/json")
+          for n in ("payment", "national_portal")),
+    ]  # fmt: skip
     try:
         mock.wait_healthy()
+        portal, payment, national = (f"http://127.0.0.1:{s.server_address[1]}" for s in healthy)
         local = (ROOT / "targets" / "local-external.toml").read_text(encoding="utf-8")
-        port = str(mock.port)
-        for used in (":8000", ":8101", ":8102", ":8103"):  # every URL answers: the mock
-            local = local.replace(used, f":{port}")
+        for used, url in (
+            ("http://127.0.0.1:8000", portal),
+            ("http://127.0.0.1:8101", mock.url),
+            ("http://127.0.0.1:8102", payment),
+            ("http://127.0.0.1:8103", national),
+        ):
+            local = local.replace(used, url)  # fmt: skip
         profile = tmp_path / "vendor.toml"
         profile.write_text(local.replace('name = "local-external"\n', ""), encoding="utf-8")
         done, seconds = run_suite(
@@ -133,7 +170,10 @@ def test_mocks_started_with_another_control_token(tmp_path: Path, fast: float) -
         )
     finally:
         mock.stop()
-    assert done.returncode == 4
+        for server in healthy:
+            server.shutdown()
+            server.server_close()
+    assert done.returncode == 4, done.stdout[-2000:]
     assert error_lines(done) == [
         f"ERROR: target vendor: the mock at {mock.url} refuses the control token (HTTP 401): "
         "set DVC_CONTROL_TOKEN to the MOCK_CONTROL_TOKEN it was started with (it prints it)"

@@ -16,7 +16,12 @@ from reports.results import read_results
 
 ROOT = Path(__file__).resolve().parents[2]
 ALLURE = ROOT / "node_modules" / ".bin" / "allure"
-SUBSET = ["-m", "sso", "-k", "id_token"]  # the five broken id_tokens: small and quick
+SUBSET = [
+    "-m",
+    "sso",
+    "-k",
+    "id_token and not dù_các",
+]  # the five broken id_tokens: small and quick
 
 
 def run(results: Path, *args: str) -> None:
