@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "fixtures.plugin",
+    "fixtures.bounded",
     "fixtures.sharding",
     "fixtures.pages",
     "fixtures.journals",

@@ -8,6 +8,8 @@ from collections.abc import Callable
 import uvicorn
 from fastapi import FastAPI
 
+from mocks.common.parent_watch import exit_with_parent
+
 
 def run(name: str, factory: Callable[[str], FastAPI], default_port: int) -> None:
     """Parse --host/--port and serve ``factory(public_url)`` with uvicorn."""
@@ -20,4 +22,5 @@ def run(name: str, factory: Callable[[str], FastAPI], default_port: int) -> None
     args = parser.parse_args()
     public_url = args.public_url or f"http://{args.host}:{args.port}"
     app = factory(public_url.rstrip("/"))
+    exit_with_parent()
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
