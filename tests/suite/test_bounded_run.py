@@ -70,29 +70,46 @@ class Run:
         return found
 
 
-@pytest.fixture
-def run(tmp_path: Path) -> Iterator[Run]:
-    mode_file = tmp_path / "mode"
+def start_run(folder: Path, *, proxy: bool) -> Run:
+    """The SSO scenarios in a pytest of their own; with ``proxy``, the portal behind the
+    fault proxy (fixtures/fault_proxy.py), whose mode the test writes."""
+    mode_file = folder / "mode"
     mode_file.write_text("pass", encoding="utf-8")
-    output = tmp_path / "output.txt"
+    output = folder / "output.txt"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if proxy:
+        env[FAULT_PROXY_ENV] = str(mode_file)
     with output.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "pytest", "features", "-m", "sso", "-q", "-p", "no:randomly",
-             "--alluredir", str(tmp_path / "results")],
-            cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
-            env={**os.environ, FAULT_PROXY_ENV: str(mode_file), "PYTHONUNBUFFERED": "1"},
+            [sys.executable, "-m", "pytest", "features", "-m", "sso", "-q",
+             "--alluredir", str(folder / "results")],
+            cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT, env=env,
         )  # fmt: skip
-    started = Run(process, output, tmp_path / "results", mode_file, {})
-    try:
-        yield started
-    finally:
-        if process.poll() is None:
-            started.processes()
-            process.kill()
-            process.wait()
-        for pid in started.seen:  # a test that failed halfway leaves no server behind
-            if alive(pid):
-                os.kill(pid, signal.SIGKILL)
+    return Run(process, output, folder / "results", mode_file, {})
+
+
+def stop_run(run: Run) -> None:
+    if run.process.poll() is None:
+        run.processes()
+        run.process.kill()
+        run.process.wait()
+    for pid in run.seen:  # a test that failed halfway leaves no server behind
+        if alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Iterator[Run]:
+    started = start_run(tmp_path, proxy=False)
+    yield started
+    stop_run(started)
+
+
+@pytest.fixture
+def proxied_run(tmp_path: Path) -> Iterator[Run]:
+    started = start_run(tmp_path, proxy=True)
+    yield started
+    stop_run(started)
 
 
 def ends_with_nothing_left(run: Run, within_s: float) -> float:
@@ -144,8 +161,9 @@ def test_a_killed_server_gives_environment_errors_only(run: Run, server: str) ->
 
 @pytest.mark.parametrize("mode", ["500", "garbage"])
 def test_a_portal_answering_500_or_unrelated_html_gives_environment_errors_only(
-    run: Run, mode: str
+    proxied_run: Run, mode: str
 ) -> None:
+    run = proxied_run
     run.first_result()
     run.mode_file.write_text(mode, encoding="utf-8")
     took = ends_with_nothing_left(run, within_s=60)
