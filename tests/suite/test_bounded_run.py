@@ -40,6 +40,9 @@ class Run:
     def text(self) -> str:
         return self.output.read_text(encoding="utf-8", errors="replace")
 
+    def lines(self) -> int:
+        return len(self.text().splitlines())
+
     def first_result(self) -> None:
         poll(
             lambda: any(self.results.glob("*-result.json")) or self.process.poll() is not None,
@@ -146,7 +149,7 @@ def test_a_frozen_portal_stops_the_run_in_seconds_with_one_line(run: Run) -> Non
     took = ends_with_nothing_left(run, within_s=60)
     environment_failures_only(run)
     assert "cổng dịch vụ được kiểm thử (portal)" in run.text()
-    print(f"frozen portal: the run ended {took:.1f} s after SIGSTOP")
+    print(f"frozen portal: the run ended {took:.1f} s after SIGSTOP; {run.lines()} lines")
 
 
 @pytest.mark.parametrize("server", ["portal", "sso"])
@@ -156,7 +159,7 @@ def test_a_killed_server_gives_environment_errors_only(run: Run, server: str) ->
     took = ends_with_nothing_left(run, within_s=60)
     environment_failures_only(run)
     assert f"({server}) tại" in run.text()
-    print(f"kill -9 {server}: the run ended {took:.1f} s after")
+    print(f"kill -9 {server}: the run ended {took:.1f} s after; {run.lines()} lines")
 
 
 @pytest.mark.parametrize("mode", ["500", "garbage"])
@@ -169,18 +172,23 @@ def test_a_portal_answering_500_or_unrelated_html_gives_environment_errors_only(
     took = ends_with_nothing_left(run, within_s=60)
     environment_failures_only(run)
     assert "(portal) tại" in run.text()
-    print(f"portal answering {mode}: the run ended {took:.1f} s after")
+    print(f"portal answering {mode}: the run ended {took:.1f} s after; {run.lines()} lines")
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+SIGNALS = pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["INT", "TERM"])
+
+
+@SIGNALS
 def test_ctrl_c_and_sigterm_end_the_run_within_3_s(run: Run, signum: int) -> None:
     run.first_result()
     run.process.send_signal(signum)
     took = ends_with_nothing_left(run, within_s=3)
+    # pytest's own stop (teardown, summary), not a process that just died
+    assert f"Đã dừng theo {signal.Signals(signum).name}" in run.text(), run.text()
     print(f"{signal.Signals(signum).name}: every process ended {took:.1f} s after")
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+@SIGNALS
 def test_ctrl_c_and_sigterm_end_the_run_within_3_s_also_with_a_frozen_portal(
     run: Run, signum: int
 ) -> None:
@@ -188,6 +196,7 @@ def test_ctrl_c_and_sigterm_end_the_run_within_3_s_also_with_a_frozen_portal(
     os.kill(run.server("portal"), signal.SIGSTOP)
     run.process.send_signal(signum)
     took = ends_with_nothing_left(run, within_s=3)
+    assert f"Đã dừng theo {signal.Signals(signum).name}" in run.text(), run.text()
     print(f"{signal.Signals(signum).name}, frozen portal: every process ended {took:.1f} s after")
 
 
@@ -208,3 +217,23 @@ def test_servers_end_when_pytest_is_killed(run: Run) -> None:
         describe_last=lambda: str({p: processes[p][:80] for p in processes if alive(p)}),
     )
     print(f"SIGKILL of pytest: every process ended {time.monotonic() - start:.1f} s after")
+
+
+def test_the_profile_sets_each_scenario_s_time_limit(tmp_path: Path) -> None:
+    """``[timeouts] scenario_s`` of the profile: a scenario over it fails with pytest-timeout's
+    "Timeout", and the run goes on with the next one (the time limit of the call: a login
+    takes longer than 0.2 s)."""
+    reference = (ROOT / "targets" / "reference.toml").read_text(encoding="utf-8")
+    profile = tmp_path / "reference.toml"
+    profile.write_text(
+        reference.replace("[timeouts]\n", "[timeouts]\nscenario_s = 0.2\n"), encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "features", "-m", "sso", "-k",
+         "công_dân_đăng_nhập_và_thấy or doanh_nghiệp_đăng_nhập_và_thấy", "--target",
+         str(profile), "-o", "timeout_func_only=true", "-q"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "2 failed" in done.stdout, done.stdout
+    assert done.stdout.count("Timeout (>0.2s) from pytest-timeout") >= 2, done.stdout
