@@ -119,7 +119,10 @@ def ends_with_nothing_left(run: Run, within_s: float) -> float:
     """Waits for the run and every process it started to end; returns the seconds taken."""
     processes = run.processes()
     start = time.monotonic()
-    run.process.wait(timeout=within_s + 30)
+    try:
+        run.process.wait(timeout=within_s)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the run still runs {within_s:g} s later:\n{run.text()}")
     poll(
         lambda: not [pid for pid in processes if alive(pid)],
         what="every process of the run to end",
@@ -146,7 +149,9 @@ def environment_failures_only(run: Run) -> None:
 def test_a_frozen_portal_stops_the_run_in_seconds_with_one_line(run: Run) -> None:
     run.first_result()
     os.kill(run.server("portal"), signal.SIGSTOP)
-    took = ends_with_nothing_left(run, within_s=60)
+    # the issue asks for 60 s; measured 11-13 s on the loaded machine, 30 s fails when the
+    # scenario waits for its page timeouts instead of being stopped by the health watch
+    took = ends_with_nothing_left(run, within_s=30)
     environment_failures_only(run)
     assert "cổng dịch vụ được kiểm thử (portal)" in run.text()
     print(f"frozen portal: the run ended {took:.1f} s after SIGSTOP; {run.lines()} lines")
