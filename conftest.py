@@ -4,6 +4,7 @@ pytest_plugins = [
     "fixtures.redaction",  # first: fixtures.plugin imports it
     "fixtures.plugin",
     "fixtures.capabilities",
+    "fixtures.bounded",
     "fixtures.sharding",
     "fixtures.pages",
     "fixtures.journals",

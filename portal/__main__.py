@@ -10,6 +10,7 @@ import uvicorn
 from pydantic import ValidationError
 
 from portal.app import create_app
+from portal.parent_watch import exit_with_parent
 from portal.settings import PortalSettings
 
 
@@ -24,6 +25,7 @@ def main() -> None:
     except ValidationError as exc:
         print(f"portal: invalid settings: {exc.errors()[0]['msg']}", file=sys.stderr)
         raise SystemExit(2) from None
+    exit_with_parent()
     uvicorn.run(
         create_app(settings), host=args.host, port=args.port, log_level="warning", access_log=False
     )

@@ -7,7 +7,9 @@ The first rule whose statuses and message pattern match wins:
 1. ``failed`` (an AssertionError: ``expect``, ``assert``, a poll that gave up) —
    the product misbehaved;
 2. ``broken`` whose message names the environment (connection refused, timeout,
-   browser closed, server did not start, ...);
+   browser closed, server did not start, "Lỗi môi trường" from ``fixtures/bounded.py``
+   when a system of the target went down, ...), and ``skipped`` "Không chạy (môi
+   trường)": the scenarios not run after the run stopped for that;
 3. any other ``broken`` — the suite itself broke (step not found, fixture error,
    a Python error in the suite).
 """

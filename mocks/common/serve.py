@@ -9,6 +9,8 @@ from collections.abc import Callable
 import uvicorn
 from fastapi import FastAPI
 
+from mocks.common.parent_watch import exit_with_parent
+
 
 def run(name: str, factory: Callable[[str], FastAPI], default_port: int) -> None:
     """Parse --host/--port and serve ``factory(public_url)`` with uvicorn."""
@@ -29,4 +31,5 @@ def run(name: str, factory: Callable[[str], FastAPI], default_port: int) -> None
             file=sys.stderr,
             flush=True,
         )
+    exit_with_parent()
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
