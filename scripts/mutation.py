@@ -76,7 +76,10 @@ SELECTIONS: dict[str, list[dict[str, Any]]] = {
     "portal/services/workflow.py": [{"tags": ["processing", "sync"]}],
     "portal/services/officers.py": [{"tags": ["processing"]}],
     "portal/services/throttle.py": [
-        {"tags": ["security"], "where": ["06_an_toan_thong_tin/dang_nhap_can_bo_sai_nhieu_lan.feature"]}
+        {
+            "tags": ["security"],
+            "where": ["06_an_toan_thong_tin/dang_nhap_can_bo_sai_nhieu_lan.feature"],
+        }
     ],
     "portal/services/results.py": [{"tags": ["e_result"]}],
     "portal/services/sync.py": [{"tags": ["sync"]}],
@@ -393,6 +396,12 @@ def judge(
 # --- the report ----------------------------------------------------------------------------
 
 
+def entry(v: Verdict) -> dict[str, Any]:
+    m = v.mutant
+    return {"id": m.id, "file": m.file, "line": m.line, "operator": m.operator,
+            "occurrence": m.occurrence, "diff": m.diff}  # fmt: skip
+
+
 def summary(
     verdicts: Sequence[Verdict], *, seed: int, jobs: int, seconds: float, total: int
 ) -> dict[str, Any]:
@@ -401,23 +410,25 @@ def summary(
     count = {o: sum(1 for v in verdicts if v.outcome == o) for o in
              ("killed", "survived", "timeout", "equivalent", "error")}  # fmt: skip
     judged = count["killed"] + count["timeout"] + count["survived"]
-    entry = lambda v: {  # noqa: E731
-        "id": v.mutant.id, "file": v.mutant.file, "line": v.mutant.line,
-        "operator": v.mutant.operator, "occurrence": v.mutant.occurrence, "diff": v.mutant.diff,
-    }  # fmt: skip
     return {
         "sampled": len(verdicts),
         **{k: count[k] for k in ("killed", "survived", "timeout", "equivalent")},
         "errors": count["error"],
         "kill_rate": round((count["killed"] + count["timeout"]) / judged, 3) if judged else None,
         "survivors": [entry(v) for v in verdicts if v.outcome == "survived"],
-        "equivalents": [{**entry(v), "reason": v.reason} for v in verdicts
-                        if v.outcome == "equivalent"],  # fmt: skip
+        "equivalents": [
+            {**entry(v), "reason": v.reason} for v in verdicts if v.outcome == "equivalent"
+        ],
         "mutants": [
-            {**entry(v), "outcome": v.outcome, "killed_by": v.killed_by,
-             "duration_s": v.seconds, "log": v.log}
+            {
+                **entry(v),
+                "outcome": v.outcome,
+                "killed_by": v.killed_by,
+                "duration_s": v.seconds,
+                "log": v.log,
+            }
             for v in verdicts
-        ],  # fmt: skip
+        ],
         "population": total,
         "seed": seed,
         "jobs": jobs,
@@ -622,4 +633,3 @@ def record_in_session(session: Path, verdicts: Sequence[Verdict]) -> None:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-

@@ -20,7 +20,9 @@ SURVIVES = f"{TIMEFMT}:core/NumberReplacer:0"
 
 
 def mutant(number: int, file: str = TIMEFMT) -> Mutant:
-    return Mutant(f"job{number}", file, number, "core/AddNot", number, f"-a\n+b{number}", f"{number:08x}")
+    return Mutant(
+        f"job{number}", file, number, "core/AddNot", number, f"-a\n+b{number}", f"{number:08x}"
+    )
 
 
 def test_the_draw_is_fixed_by_the_seed_and_takes_n() -> None:
@@ -135,7 +137,11 @@ def test_the_equivalent_list_is_read_by_id(tmp_path: Path) -> None:
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
-    argv: list[str], message: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    argv: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     monkeypatch.setattr(mutation, "WORK", tmp_path)
     monkeypatch.setattr(mutation, "modules", lambda: [TIMEFMT])
@@ -168,3 +174,17 @@ def test_the_suite_kills_one_real_mutant_and_not_the_other(
     assert report["kill_rate"] == 0.5 and code == 1  # under the 80 % bar
     assert (mutation.ROOT / TIMEFMT).read_text(encoding="utf-8") == before
     assert "mutation.json" in capsys.readouterr().out
+
+
+def test_make_mutation_passes_n_seed_and_jobs() -> None:
+    import subprocess
+
+    shown = subprocess.run(
+        ["make", "-n", "mutation", "N=3", "SEED=7", "JOBS=1"],
+        cwd=mutation.ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "-m scripts.mutation --n 3 --seed 7 --jobs 1" in shown
+    default = subprocess.run(
+        ["make", "-n", "mutation"], cwd=mutation.ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert "-m scripts.mutation --n 100 --seed 1 --jobs 2" in default
