@@ -69,6 +69,19 @@ def test_cosmic_ray_lists_the_mutants_of_a_file_and_applies_one(tmp_path: Path) 
     assert len(one.id) == 8
 
 
+def test_a_mutant_that_is_not_python_is_never_drawn(tmp_path: Path) -> None:
+    # Cosmic Ray turns the keyword-only `*` into `+`, `&`, `>>`...: not Python at all
+    (tmp_path / "m.py").write_text("def f(a, *, b):\n    return a * b\n", encoding="utf-8")
+    found = mutation.enumerate_mutants(["m.py"], tmp_path / "s.sqlite", root=tmp_path)
+    mul_add = [m for m in found if m.operator == "core/ReplaceBinaryOperator_Mul_Add"]
+    assert len(mul_add) == 2
+    broken, fine = mul_add
+    assert not mutation.is_python(broken, root=tmp_path)
+    assert mutation.is_python(fine, root=tmp_path)
+    assert "return a + b" in fine.diff
+    assert mutation.sample(mul_add, 2, seed=3, valid=lambda m: m is not broken) == [fine]
+
+
 def test_a_mutant_is_written_in_the_copy_for_the_run_only(tmp_path: Path) -> None:
     copy = tmp_path / "tree"
     (copy / "portal/integration").mkdir(parents=True)
