@@ -589,7 +589,18 @@ def run(args: argparse.Namespace) -> int:
         f"{'—' if rate is None else f'{rate:.0%}'} in {report['duration_s'] / 60:.1f} min; "
         f"report {args.out / 'mutation.json'}"
     )
-    return 0 if rate is not None and rate >= args.min_kill_rate else 1
+    return 0 if good_enough(rate, args.min_kill_rate) else 1
+
+
+def good_enough(rate: float | None, bar: float) -> bool:
+    """The exit code's question: did the suite kill at least ``bar`` of the judged mutants?"""
+    return rate is not None and rate >= bar
+
+
+def time_limit(baseline: Run | None, minimum: float, factor: float) -> float:
+    """A mutant run's time limit: ``factor`` times its selection's baseline, at least
+    ``minimum`` (``minimum`` alone without a baseline)."""
+    return minimum if baseline is None else max(minimum, factor * baseline.seconds)
 
 
 def execute(chosen: list[Mutant], known: dict[str, str], args: argparse.Namespace) -> list[Verdict]:
@@ -616,7 +627,7 @@ def execute(chosen: list[Mutant], known: dict[str, str], args: argparse.Namespac
                 copies.put(copy)
             print(
                 f"mutation: baseline {marker_expression(selectors)}: {len(result.passed)} "
-                f"passed, {len(result.failed)} not ({result.seconds}s)",
+                f"passed, {len(result.not_passed)} not ({result.seconds}s)",
                 flush=True,
             )
             baselines[group] = result
@@ -625,9 +636,7 @@ def execute(chosen: list[Mutant], known: dict[str, str], args: argparse.Namespac
             baseline = baselines[keys[mutant.file]]
             if baseline is not None and not baseline.passed:
                 return Verdict(mutant, "error", 0.0, reason="nothing passed unmutated")
-            timeout = args.min_timeout
-            if baseline is not None:
-                timeout = max(timeout, args.timeout_factor * baseline.seconds)
+            timeout = time_limit(baseline, args.min_timeout, args.timeout_factor)
             copy = copies.get()
             try:
                 verdict = judge(mutant, copy, baseline, timeout)

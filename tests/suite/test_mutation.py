@@ -201,3 +201,16 @@ def test_make_mutation_passes_n_seed_and_jobs() -> None:
         ["make", "-n", "mutation"], cwd=mutation.ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert "-m scripts.mutation --n 100 --seed 1 --jobs 2" in default
+    passed_on = subprocess.run(
+        ["make", "-n", "mutation", "MUTATION_ARGS=--files portal/services/payments.py"],
+        cwd=mutation.ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "--jobs 2 --files portal/services/payments.py" in passed_on
+
+
+def test_the_exit_code_bar_and_the_time_limit() -> None:
+    assert mutation.good_enough(0.8, 0.8) and not mutation.good_enough(0.79, 0.8)
+    assert not mutation.good_enough(None, 0.0)  # nothing judged is not a pass
+    assert mutation.time_limit(None, 180, 3) == 180
+    assert mutation.time_limit(Run("passed", 0, 100.0), 180, 3) == 300
+    assert mutation.time_limit(Run("passed", 0, 10.0), 180, 3) == 180
