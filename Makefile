@@ -66,6 +66,13 @@ serve: setup
 selfcheck: setup
 	$(PY) -m scripts.selfcheck $(SELFCHECK_ARGS)
 
+## mutation testing (docs/mutation.md): N mutants of the portal (default 100) drawn with SEED
+## (default 1), each judged by its file's scenarios, JOBS at once (default 2)
+## -> reports/mutation.json / .md; exit 1 under an 80 % kill rate
+.PHONY: mutation
+mutation: setup
+	$(PY) -m scripts.mutation --n $(or $(N),100) --seed $(or $(SEED),1) --jobs $(or $(JOBS),2) $(MUTATION_ARGS)
+
 ## how long the default suite + report take, and the suite's overhead over bare Playwright
 ## (reports/bench.json); CHECK=1: exit 1 when a target of issue #11 is missed
 .PHONY: bench
