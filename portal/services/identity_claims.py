@@ -130,23 +130,21 @@ def read_identity(userinfo: Mapping[str, Any], *, today: date | None = None) -> 
     if name is None or not isinstance(name, str) or not _text(name):
         raise ClaimError("Hệ thống định danh không gửi họ và tên. Bạn chưa được đăng nhập.")
     out["HoVaTen"] = _text(name)
-    birth = _claim(userinfo, "NgayThangNamSinh")
-    if birth is not None:
+    optional = {
+        "NgayThangNamSinh": lambda v: parse_birth_date(v, today=today).strftime("%d%m%Y"),
+        "GioiTinh": parse_gender,
+    }
+    for key, parse in optional.items():
+        value = _claim(userinfo, key)
+        if value is None:
+            continue
         try:
-            out["NgayThangNamSinh"] = parse_birth_date(birth, today=today).strftime("%d%m%Y")
+            out[key] = parse(value)
         except ValueError:
+            what = CLAIM_NAMES[key]
             notes.append(
-                f"Không đọc được ngày sinh do hệ thống định danh gửi ({_text(birth)[:40]}): "
-                "bạn sẽ tự khai ngày sinh trong tờ khai."
-            )
-    gender = _claim(userinfo, "GioiTinh")
-    if gender is not None:
-        try:
-            out["GioiTinh"] = parse_gender(gender)
-        except ValueError:
-            notes.append(
-                f"Không đọc được giới tính do hệ thống định danh gửi ({_text(gender)[:40]}): "
-                "bạn sẽ tự khai giới tính trong tờ khai."
+                f"Không đọc được {what} do hệ thống định danh gửi ({_text(value)[:40]}): "
+                f"bạn sẽ tự khai {what} trong tờ khai."
             )
     kind = _claim(userinfo, "LoaiTaiKhoan")
     if kind is not None:
