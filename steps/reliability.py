@@ -26,7 +26,7 @@ from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Citizen, new_citizen
-from fixtures.control import control_client
+from fixtures.control import MockControl, control_client
 from fixtures.http import http_client, http_get
 from fixtures.national_portal import ScenarioNationalPortal, rejected_calls
 from fixtures.plugin import scenario_failed
@@ -35,7 +35,7 @@ from fixtures.procedures import ProcedureSpec, fill_values
 from fixtures.target import OfficerAccount, Target
 from pages.protocols import PageSet, PageSetFactory, PortalForm
 from steps.common import ArmSsoFault
-from steps.payment import PAID, paid_transaction
+from steps.payment import PAID
 from steps.processing import ReferenceTestApi, identity_of, procedure_code
 from steps.reliability_stack import FORWARD, HTML, IsolatedStack, start_isolated_stack
 from steps.sso import OUTAGES
@@ -80,8 +80,8 @@ class Isolated:
         return ReferenceTestApi(self.url, self.http)
 
     @property
-    def payment_url(self) -> str:
-        return self.stack.mock("payment")
+    def payment(self) -> MockControl:
+        return MockControl("payment", self.stack.mock("payment"), self.http)
 
     def sign_in(self, context: BrowserContext, citizen: Citizen) -> str:
         """A session for ``citizen`` in ``context``; return the cookie's value."""
@@ -125,7 +125,7 @@ def isolated(
             for gateway in isolated_stack.gateways.values():
                 gateway.mode = FORWARD
             for mock in ("national_portal", "payment"):
-                http.delete(f"{isolated_stack.mock(mock)}/_control/faults").raise_for_status()
+                MockControl(mock, isolated_stack.mock(mock), http).clear_faults()
             if scenario_failed(request):
                 allure.attach(
                     isolated_stack.portal.log_tail(30), name="Nhật ký cổng chạy riêng",
@@ -267,8 +267,7 @@ def _(isolated: Isolated, submitted: Submitted) -> None:
 
 @given("nền tảng thanh toán sẽ không gửi thông báo kết quả nào")
 def _(isolated: Isolated, submitted: Submitted) -> None:
-    body = {"name": "no_callback", "times": 1, "match": {"MaHoSo": submitted.code}}
-    isolated.http.post(f"{isolated.payment_url}/_control/faults", json=body).raise_for_status()
+    isolated.payment.arm_fault("no_callback", match={"MaHoSo": submitted.code})
 
 
 @given(
@@ -500,14 +499,14 @@ def _(isolated: Isolated, page: Page, submitted: Submitted) -> None:
         return detail.payment_state.inner_text().strip() == PAID
 
     poll(paid, what=f"hồ sơ {submitted.code} được ghi nhận đã thanh toán", timeout_s=SETTLE_S)
-    number = paid_transaction(isolated.http, isolated.payment_url, submitted.code)["MaGiaoDich"]
+    number = isolated.payment.paid_transaction(submitted.code)["MaGiaoDich"]
     expect(detail.transaction_no, "mã giao dịch của nền tảng thanh toán").to_have_text(number)
     expect(detail.payment_rows(PAID_ROW), "giao dịch thành công của hồ sơ").to_have_count(1)
 
 
 @then("Cổng DVCQG nhận được khoản lệ phí đã thanh toán của hồ sơ")
 def _(isolated: Isolated, submitted: Submitted) -> None:
-    number = paid_transaction(isolated.http, isolated.payment_url, submitted.code)["MaGiaoDich"]
+    number = isolated.payment.paid_transaction(submitted.code)["MaGiaoDich"]
 
     def fee_paid() -> bool:
         held = isolated.national.dossier(submitted.code) or {"record": {}}

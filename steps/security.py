@@ -22,12 +22,11 @@ from playwright.sync_api import APIResponse, Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen, new_citizen
-from fixtures.control import control_client
+from fixtures.control import MockControl, control_client
 from fixtures.procedures import ProcedureSpec, fill_values
 from fixtures.stack import Stack
 from fixtures.target import OfficerAccount
 from pages.protocols import FormSender, PageSet, PaymentResult, PortalForm
-from steps.payment import transactions
 from steps.processing import Dossier, People
 from steps.submission import vn_today
 
@@ -57,16 +56,17 @@ def seen_by_all(people: People, stack: Stack) -> Iterator[Callable[[str], dict[s
     the portal has sent everything it had to send."""
     # No kept-alive connections: a server closing an idle one as we reuse it is a false alarm.
     with control_client(timeout=60.0, limits=httpx.Limits(max_keepalive_connections=0)) as http:
+        national_portal = MockControl("national_portal", stack.mocks["national_portal"], http)
+        payment = MockControl("payment", stack.mocks["payment"], http)
 
         def observe(code: str) -> dict[str, Any]:
             drained = http.post(f"{people.base_url}/_test/outbox/drain", json={"timeout_s": 20})
             drained.raise_for_status()
-            held = http.get(f"{stack.mocks['national_portal']}/_control/dossiers/{code}")
-            national = held.json() if held.status_code == 200 else {}
+            national = national_portal.dossier(code) or {}
             return {
                 "cổng": people.ui.dossier_state(people.citizen()).read(code),
                 "Cổng DVCQG": (national.get("statuses"), len(national.get("progress", []))),
-                "nền tảng thanh toán": len(transactions(http, stack.mocks["payment"], code)),
+                "nền tảng thanh toán": len(payment.transactions(code)),
             }
 
         yield observe

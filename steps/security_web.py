@@ -20,6 +20,7 @@ from playwright.sync_api import BrowserContext, Dialog, Page, Response, Route, e
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen
+from fixtures.control import MockControl
 from fixtures.http import http_client
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec
@@ -27,7 +28,6 @@ from fixtures.servers import ServerProcess, free_port
 from fixtures.stack import Stack
 from fixtures.target import OfficerAccount, Target
 from pages.protocols import ROLE_PATTERN, PageSet, PortalForm, PortalHttp
-from steps.payment import transactions
 from steps.processing import People
 from steps.security import Attempt
 from steps.submission import Filled, Submitted
@@ -391,14 +391,14 @@ def _(forged: dict[str, Any], code: str) -> None:
     target_fixture="replayed",
 )
 def _(
-    control: httpx.Client, stack: Stack, ui: PageSet, submitted: Submitted, times: int
+    control: httpx.Client,
+    payment_control: MockControl,
+    ui: PageSet,
+    submitted: Submitted,
+    times: int,
 ) -> list[Any]:
     def genuine() -> dict[str, Any] | None:
-        sent = [
-            c
-            for t in transactions(control, stack.mocks["payment"], submitted.code)
-            for c in t["callbacks"]
-        ]
+        sent = [c for t in payment_control.transactions(submitted.code) for c in t["callbacks"]]
         return sent[0]["body"] if sent else None
 
     body = poll(

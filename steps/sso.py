@@ -12,6 +12,7 @@ from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Business, Citizen
+from fixtures.control import MockControl
 from fixtures.procedures import ProcedureSpec, claim_value, load_procedures
 from fixtures.redaction import journal_fingerprint
 from pages.protocols import PageSet, PersonalPage
@@ -302,9 +303,9 @@ def _(ui: PageSet, page: Page, procedure: ProcedureSpec) -> None:
 
 
 @then("cổng không gửi lại mã cấp quyền đó cho hệ thống định danh")
-def _(control: httpx.Client, sso_url: str, return_url: str) -> None:
+def _(sso_control: MockControl, return_url: str) -> None:
     code = parse_qs(urlsplit(return_url).query)["code"][0]
-    journal = control.get(f"{sso_url}/_control/journal", params={"service": "token"}).json()
+    journal = sso_control.journal(service="token")
     # the journal keeps a fingerprint of each code, never the code itself
     sent = [
         e for e in journal["entries"]
