@@ -10,20 +10,20 @@ uploads, scripts in forms, redirects, payment results, test routes and headers:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
 from faker import Faker
-from playwright.sync_api import APIResponse, Page, expect
+from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen, new_citizen
 from fixtures.control import MockControl, control_client
 from fixtures.procedures import ProcedureSpec, fill_values
+from fixtures.raw_http import Attempt, attempt_of
 from fixtures.stack import Stack
 from fixtures.target import OfficerAccount
 from pages.protocols import FormSender, PageSet, PaymentResult, PortalForm
@@ -32,22 +32,6 @@ from steps.submission import vn_today
 
 OWNER, STRANGER, ANONYMOUS = "công dân", "công dân khác", "người chưa đăng nhập"
 Observe = Callable[[], dict[str, Any]]
-
-
-@dataclass
-class Attempt:
-    """A request the scenario sent, the portal's answer, and what it showed before."""
-
-    status: int
-    text: str
-    location: str
-    before: dict[str, Any] = field(default_factory=dict)
-
-
-def attempt_of(answer: APIResponse, before: dict[str, Any] | None = None) -> Attempt:
-    content_type = answer.headers.get("content-type", "")
-    text = html.unescape(answer.text()) if content_type.startswith("text/") else ""
-    return Attempt(answer.status, text, answer.headers.get("location", ""), before or {})
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Business, Citizen
-from fixtures.control import MockControl
+from fixtures.control import SSO_ENDPOINTS, MockControl
 from fixtures.procedures import ProcedureSpec, claim_value, load_procedures
 from fixtures.redaction import journal_fingerprint
 from pages.protocols import PageSet, PersonalPage
@@ -34,10 +34,7 @@ ID_TOKEN_FLAWS = {
     "ký bằng khóa đã thu hồi": "retired_key",
 }
 # The portal's step at which the identity provider stops answering → the mock's endpoint.
-OUTAGES = {
-    "đổi mã cấp quyền lấy mã thông báo": "token",
-    "lấy thông tin định danh của công dân": "userinfo",
-}
+OUTAGES = SSO_ENDPOINTS  # the endpoint a fault matches, by how a scenario names it
 DEEP_LINK_QUERY = "tab=ho-so&trang=2"
 
 
