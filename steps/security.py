@@ -4,8 +4,8 @@ anti-forgery tokens, and the portal state a refused request must leave unchanged
 Requests "sent straight to the portal" go through ``page.request`` of the sender's own
 browser context (``ui.http.sender(page)``, ``PortalHttp`` in pages/protocols.py): the
 cookies are the sender's, as with a crafted request or a forged cross-site form. Sessions,
-uploads, scripts in forms, redirects, payment results, test routes and headers:
-``steps/security_web.py``.
+uploads, scripts in forms, redirects, payment results, test routes and headers: the
+``steps/security_*.py`` modules.
 """
 
 from __future__ import annotations

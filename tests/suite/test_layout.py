@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT = ROOT / "fixtures" / "control.py"
-SUITE_FOLDERS = ("steps", "fixtures", "pages", "reports")
+SUITE_FOLDERS = ("steps", "fixtures", "pages", "reports", "benchmarks")
 SPLIT_BY_TOPIC = ("reliability*.py", "security_*.py")  # split from two 600-line modules
 MAX_STEP_MODULE_LINES = 300  # STYLE.md: a step module over ~300 lines is two topics
 
