@@ -37,7 +37,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from fixtures.chromium import LAUNCH_ARGS, find_chromium
 from fixtures.citizens import make_faker, new_citizen
-from fixtures.control import control_headers
+from fixtures.control import MockControl, control_headers
 from fixtures.procedures import ProcedureSpec, generate, load_procedures
 from fixtures.stack import Stack, start_reference_stack
 
@@ -57,11 +57,8 @@ def money(amount: int) -> str:
 
 def paid_transaction_no(control: httpx.Client, payment_url: str, code: str) -> str:
     """The platform's code of the one paid transaction of a dossier (as steps/payment.py)."""
-    answer = control.get(f"{payment_url}/_control/transactions", params={"MaHoSo": code})
-    answer.raise_for_status()
-    paid = [t for t in answer.json()["transactions"] if t["TrangThai"] == "DA_THANH_TOAN"]
-    assert len(paid) == 1, f"{len(paid)} paid transactions for dossier {code}"
-    return str(paid[0]["MaGiaoDich"])
+    payment = MockControl("payment", payment_url, control)
+    return str(payment.paid_transaction(code)["MaGiaoDich"])
 
 
 def expect_fee_facts(page: Page, amount: int, state: str) -> None:
@@ -82,9 +79,7 @@ def submit_and_pay(
     started = time.perf_counter()
     # Cho một công dân có phiên làm việc trên cổng dịch vụ công
     citizen = new_citizen(fake)
-    control.post(
-        f"{stack.mocks['sso']}/_control/persona", json=citizen.persona()
-    ).raise_for_status()
+    MockControl("sso", stack.mocks["sso"], control).persona(citizen.persona())
     context = browser.new_context(**CONTEXT_ARGS)
     try:
         identity = {k: v for k, v in citizen.persona().items() if k not in ("username", "password")}

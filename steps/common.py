@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import httpx
 import pytest
 from faker import Faker
 from pytest_bdd import given
 
 from fixtures.citizens import Business, Citizen, new_business
+from fixtures.control import MockControl
 from fixtures.identities import ExternalAccounts
 from fixtures.target import Target
 
@@ -27,15 +27,14 @@ def new_registered_business(
     if target.sso.external:
         accounts: ExternalAccounts = request.getfixturevalue("external_accounts")
         return accounts.business()
-    control: httpx.Client = request.getfixturevalue("control")
-    sso_url: str = request.getfixturevalue("sso_url")
+    sso_control: MockControl = request.getfixturevalue("sso_control")
     business = new_business(fake)
-    control.post(f"{sso_url}/_control/persona", json=business.persona()).raise_for_status()
+    sso_control.persona(business.persona())
     return business
 
 
 @pytest.fixture
-def arm_sso_fault(control: httpx.Client, sso_url: str) -> Iterator[ArmSsoFault]:
+def arm_sso_fault(sso_control: MockControl) -> Iterator[ArmSsoFault]:
     """Arm a fault at the SSO mock: ``arm_sso_fault("wrong_aud", match={"sub": ...})``.
 
     Match on the scenario's own ``sub`` where the mock knows it (token), else fire once
@@ -50,13 +49,12 @@ def arm_sso_fault(control: httpx.Client, sso_url: str) -> Iterator[ArmSsoFault]:
         times: int = 1,
         params: dict[str, Any] | None = None,
     ) -> None:
-        body = {"name": name, "times": times, "match": match, "params": params or {}}
-        control.post(f"{sso_url}/_control/faults", json=body).raise_for_status()
+        sso_control.arm_fault(name, match=match, times=times, params=params)
         armed.append(name)
 
     yield arm
     if armed:
-        control.delete(f"{sso_url}/_control/faults").raise_for_status()
+        sso_control.clear_faults()
 
 
 @given("một công dân có tài khoản Cổng Dịch vụ công quốc gia", target_fixture="citizen")

@@ -16,11 +16,11 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen
+from fixtures.control import MockControl
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec
-from fixtures.stack import Stack
 from pages.protocols import PageSet, PaymentResult
-from steps.submission import Submitted, identity_claims, national_record
+from steps.submission import Submitted, identity_claims
 
 PAID_ACTION = "Thanh toán phí, lệ phí"  # how the portal's history names a payment
 PAID, UNPAID = "Đã thanh toán", "Chưa thanh toán"
@@ -33,43 +33,13 @@ def money(amount: int) -> str:
 
 
 @pytest.fixture
-def payment_url(stack: Stack) -> str:
-    return stack.mocks["payment"]
-
-
-@pytest.fixture
-def arm_payment_fault(
-    control: httpx.Client, payment_url: str, submitted: Submitted
-) -> ArmPaymentFault:
+def arm_payment_fault(payment_control: MockControl, submitted: Submitted) -> ArmPaymentFault:
     """Arm a fault of the payment platform for this scenario's dossier only."""
 
     def arm(name: str, *, params: dict[str, Any] | None = None) -> None:
-        body = {
-            "name": name,
-            "times": 1,
-            "params": params or {},
-            "match": {"MaHoSo": submitted.code},
-        }
-        control.post(f"{payment_url}/_control/faults", json=body).raise_for_status()
+        payment_control.arm_fault(name, match={"MaHoSo": submitted.code}, params=params)
 
     return arm
-
-
-def transactions(control: httpx.Client, payment_url: str, code: str) -> list[dict[str, Any]]:
-    """What the payment platform holds for a dossier: every transaction, with its callbacks."""
-    answer = control.get(f"{payment_url}/_control/transactions", params={"MaHoSo": code})
-    answer.raise_for_status()
-    return list(answer.json()["transactions"])
-
-
-def paid_transaction(control: httpx.Client, payment_url: str, code: str) -> dict[str, Any]:
-    paid = [
-        t for t in transactions(control, payment_url, code) if t["TrangThai"] == "DA_THANH_TOAN"
-    ]
-    assert len(paid) == 1, (
-        f"nền tảng thanh toán có {len(paid)} giao dịch đã thanh toán cho hồ sơ {code}"
-    )
-    return paid[0]
 
 
 def answers_to_callbacks(txn: dict[str, Any]) -> list[str | None]:
@@ -205,8 +175,7 @@ def _(ui: PageSet, page: Page, submitted: Submitted, channel: str) -> None:
 def _(
     ui: PageSet,
     page: Page,
-    control: httpx.Client,
-    payment_url: str,
+    payment_control: MockControl,
     submitted: Submitted,
     amount: int,
 ) -> None:
@@ -214,7 +183,7 @@ def _(
     expect(result.success, "thông báo thanh toán thành công").to_have_text("Thanh toán thành công.")
     expect(result.amount, "số tiền đã thanh toán").to_have_text(money(amount))
     expect(result.payment_state, "tình trạng thanh toán của hồ sơ").to_have_text(PAID)
-    number = paid_transaction(control, payment_url, submitted.code)["MaGiaoDich"]
+    number = payment_control.paid_transaction(submitted.code)["MaGiaoDich"]
     expect(result.transaction_no, "mã giao dịch do nền tảng thanh toán cấp").to_have_text(number)
 
 
@@ -224,15 +193,14 @@ def _(
 def _(
     ui: PageSet,
     page: Page,
-    control: httpx.Client,
-    payment_url: str,
+    payment_control: MockControl,
     submitted: Submitted,
     amount: int,
 ) -> None:
     receipt = ui.receipt(page).open(submitted.code).is_current()
     expect(receipt.fee, "phí, lệ phí trên giấy tiếp nhận").to_have_text(money(amount))
     expect(receipt.payment_state, "tình trạng thanh toán trên giấy tiếp nhận").to_have_text(PAID)
-    number = paid_transaction(control, payment_url, submitted.code)["MaGiaoDich"]
+    number = payment_control.paid_transaction(submitted.code)["MaGiaoDich"]
     expect(receipt.transaction_no, "mã giao dịch trên giấy tiếp nhận").to_have_text(number)
 
 
@@ -291,16 +259,16 @@ def _(ui: PageSet, page: Page, amount: int) -> None:
 
 
 @then("nền tảng thanh toán không nhận giao dịch nào của hồ sơ")
-def _(control: httpx.Client, payment_url: str, submitted: Submitted) -> None:
-    made = transactions(control, payment_url, submitted.code)
+def _(payment_control: MockControl, submitted: Submitted) -> None:
+    made = payment_control.transactions(submitted.code)
     assert made == [], f"cổng đã tạo {len(made)} giao dịch cho hồ sơ miễn phí {submitted.code}"
 
 
 @then(
     parsers.parse("nền tảng thanh toán ghi nhận giao dịch {amount:d} đồng đã thanh toán cho hồ sơ")
 )
-def _(control: httpx.Client, payment_url: str, submitted: Submitted, amount: int) -> None:
-    txn = paid_transaction(control, payment_url, submitted.code)
+def _(payment_control: MockControl, submitted: Submitted, amount: int) -> None:
+    txn = payment_control.paid_transaction(submitted.code)
     assert (txn["SoTien"], txn["MaTTHC"]) == (amount, submitted.procedure.code), (
         f"giao dịch tại nền tảng thanh toán: {txn['SoTien']} đồng, thủ tục {txn['MaTTHC']}"
     )
@@ -311,8 +279,8 @@ def _(control: httpx.Client, payment_url: str, submitted: Submitted, amount: int
         "nền tảng thanh toán có {count:d} giao dịch của hồ sơ, mỗi lần một mã tham chiếu riêng"
     )
 )
-def _(control: httpx.Client, payment_url: str, submitted: Submitted, count: int) -> None:
-    made = transactions(control, payment_url, submitted.code)
+def _(payment_control: MockControl, submitted: Submitted, count: int) -> None:
+    made = payment_control.transactions(submitted.code)
     references = {t["MaThamChieu"] for t in made}
     assert len(made) == len(references) == count, (
         f"{len(made)} giao dịch với {len(references)} mã tham chiếu (đúng ra {count} và {count})"
@@ -320,9 +288,9 @@ def _(control: httpx.Client, payment_url: str, submitted: Submitted, count: int)
 
 
 @then(parsers.parse('cổng trả lời mã "{code}" cho {count:d} thông báo kết quả nhận được'))
-def _(control: httpx.Client, payment_url: str, submitted: Submitted, code: str, count: int) -> None:
+def _(payment_control: MockControl, submitted: Submitted, code: str, count: int) -> None:
     def answered() -> list[str | None] | None:
-        made = transactions(control, payment_url, submitted.code)
+        made = payment_control.transactions(submitted.code)
         got = [a for t in made for a in answers_to_callbacks(t)]
         return got if len(got) >= count else None
 
@@ -335,8 +303,8 @@ def _(control: httpx.Client, payment_url: str, submitted: Submitted, code: str, 
 
 
 @then(parsers.parse('cổng từ chối thông báo kết quả với mã lỗi "{code}"'))
-def _(control: httpx.Client, payment_url: str, submitted: Submitted, code: str) -> None:
-    (txn,) = transactions(control, payment_url, submitted.code)
+def _(payment_control: MockControl, submitted: Submitted, code: str) -> None:
+    (txn,) = payment_control.transactions(submitted.code)
     got = answers_to_callbacks(txn)
     assert got == [code], (
         f"cổng trả lời thông báo kết quả sai lệch: {got} (đúng ra từ chối với {code})"
@@ -344,9 +312,9 @@ def _(control: httpx.Client, payment_url: str, submitted: Submitted, code: str) 
 
 
 @then("cổng đã hỏi lại nền tảng thanh toán về giao dịch")
-def _(control: httpx.Client, payment_url: str, submitted: Submitted) -> None:
-    (txn,) = transactions(control, payment_url, submitted.code)
-    journal = control.get(f"{payment_url}/_control/journal", params={"service": "query"}).json()
+def _(payment_control: MockControl, submitted: Submitted) -> None:
+    (txn,) = payment_control.transactions(submitted.code)
+    journal = payment_control.journal(service="query")
     asked = [
         e
         for e in journal["entries"]
@@ -362,13 +330,16 @@ def _(control: httpx.Client, payment_url: str, submitted: Submitted) -> None:
     )
 )
 def _(
-    control: httpx.Client, stack: Stack, payment_url: str, submitted: Submitted, amount: int
+    payment_control: MockControl,
+    national_control: MockControl,
+    submitted: Submitted,
+    amount: int,
 ) -> None:
-    number = paid_transaction(control, payment_url, submitted.code)["MaGiaoDich"]
+    number = payment_control.paid_transaction(submitted.code)["MaGiaoDich"]
     expected = {"MucThuPhi": amount, "TrangThaiThanhToan": 1, "MaGiaoDich": number}
 
     def fees() -> list[dict[str, Any]] | None:
-        held = national_record(control, stack, submitted.code)
+        held = national_control.dossier(submitted.code)
         listed = held["record"].get("DanhSachLePhi", []) if held else []
         return listed if [{k: f.get(k) for k in expected} for f in listed] == [expected] else None
 
@@ -376,17 +347,15 @@ def _(
         fees,
         what=f"DanhSachLePhi của hồ sơ {submitted.code} trên Cổng DVCQG là {expected}",
         describe_last=lambda: str(
-            (national_record(control, stack, submitted.code) or {})
-            .get("record", {})
-            .get("DanhSachLePhi")
+            (national_control.dossier(submitted.code) or {}).get("record", {}).get("DanhSachLePhi")
         ),
     )
 
 
 @then("Cổng Dịch vụ công quốc gia nhận được hồ sơ không có khoản phí, lệ phí nào")
-def _(control: httpx.Client, stack: Stack, submitted: Submitted) -> None:
+def _(national_control: MockControl, submitted: Submitted) -> None:
     held = poll(
-        lambda: national_record(control, stack, submitted.code),
+        lambda: national_control.dossier(submitted.code),
         what=f"Cổng DVCQG nhận hồ sơ {submitted.code}",
     )
     fees = held["record"]["DanhSachLePhi"]
@@ -395,9 +364,13 @@ def _(control: httpx.Client, stack: Stack, submitted: Submitted) -> None:
 
 @then(parsers.parse("Cổng Dịch vụ công quốc gia nhận đúng {count:d} bước xử lý về thanh toán"))
 def _(
-    control: httpx.Client, stack: Stack, portal_url: str, submitted: Submitted, count: int
+    control: httpx.Client,
+    national_control: MockControl,
+    portal_url: str,
+    submitted: Submitted,
+    count: int,
 ) -> None:
     control.post(f"{portal_url}/_test/outbox/drain", json={"timeout_s": 10}).raise_for_status()
-    held = national_record(control, stack, submitted.code) or {"progress": []}
+    held = national_control.dossier(submitted.code) or {"progress": []}
     steps = [p for p in held["progress"] if p["NoiDungXuLy"].startswith(PAID_ACTION)]
     assert len(steps) == count, f"Cổng DVCQG nhận {len(steps)} bước xử lý về thanh toán: {steps}"

@@ -4,51 +4,34 @@ anti-forgery tokens, and the portal state a refused request must leave unchanged
 Requests "sent straight to the portal" go through ``page.request`` of the sender's own
 browser context (``ui.http.sender(page)``, ``PortalHttp`` in pages/protocols.py): the
 cookies are the sender's, as with a crafted request or a forged cross-site form. Sessions,
-uploads, scripts in forms, redirects, payment results, test routes and headers:
-``steps/security_web.py``.
+uploads, scripts in forms, redirects, payment results, test routes and headers: the
+``steps/security_*.py`` modules.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
 from faker import Faker
-from playwright.sync_api import APIResponse, Page, expect
+from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen, new_citizen
-from fixtures.control import control_client
+from fixtures.control import MockControl, control_client
 from fixtures.procedures import ProcedureSpec, fill_values
+from fixtures.raw_http import Attempt, attempt_of
 from fixtures.stack import Stack
 from fixtures.target import OfficerAccount
 from pages.protocols import FormSender, PageSet, PaymentResult, PortalForm
-from steps.payment import transactions
 from steps.processing import Dossier, People
 from steps.submission import vn_today
 
 OWNER, STRANGER, ANONYMOUS = "công dân", "công dân khác", "người chưa đăng nhập"
 Observe = Callable[[], dict[str, Any]]
-
-
-@dataclass
-class Attempt:
-    """A request the scenario sent, the portal's answer, and what it showed before."""
-
-    status: int
-    text: str
-    location: str
-    before: dict[str, Any] = field(default_factory=dict)
-
-
-def attempt_of(answer: APIResponse, before: dict[str, Any] | None = None) -> Attempt:
-    content_type = answer.headers.get("content-type", "")
-    text = html.unescape(answer.text()) if content_type.startswith("text/") else ""
-    return Attempt(answer.status, text, answer.headers.get("location", ""), before or {})
 
 
 @pytest.fixture
@@ -57,16 +40,17 @@ def seen_by_all(people: People, stack: Stack) -> Iterator[Callable[[str], dict[s
     the portal has sent everything it had to send."""
     # No kept-alive connections: a server closing an idle one as we reuse it is a false alarm.
     with control_client(timeout=60.0, limits=httpx.Limits(max_keepalive_connections=0)) as http:
+        national_portal = MockControl("national_portal", stack.mocks["national_portal"], http)
+        payment = MockControl("payment", stack.mocks["payment"], http)
 
         def observe(code: str) -> dict[str, Any]:
             drained = http.post(f"{people.base_url}/_test/outbox/drain", json={"timeout_s": 20})
             drained.raise_for_status()
-            held = http.get(f"{stack.mocks['national_portal']}/_control/dossiers/{code}")
-            national = held.json() if held.status_code == 200 else {}
+            national = national_portal.dossier(code) or {}
             return {
                 "cổng": people.ui.dossier_state(people.citizen()).read(code),
                 "Cổng DVCQG": (national.get("statuses"), len(national.get("progress", []))),
-                "nền tảng thanh toán": len(transactions(http, stack.mocks["payment"], code)),
+                "nền tảng thanh toán": len(payment.transactions(code)),
             }
 
         yield observe

@@ -15,6 +15,7 @@ from pytest_playwright import CreateContextCallback
 
 from fixtures.attacker_site import post_from_another_site
 from fixtures.citizens import Citizen
+from fixtures.control import RESET_PATH, MockControl
 from fixtures.journals import ScenarioJournals
 from fixtures.target import OfficerAccount
 from pages.protocols import PageSet
@@ -74,8 +75,8 @@ def _(people: People, ui: PageSet) -> int:
     "công dân mở một trang web khác gửi yêu cầu xóa dữ liệu tới hệ thống định danh mô phỏng",
     target_fixture="cross_site_status",
 )
-def _(page: Page, sso_url: str) -> int:
-    return post_from_another_site(page, f"{sso_url}/_control/reset")
+def _(page: Page, sso_control: MockControl) -> int:
+    return post_from_another_site(page, sso_control.url("/reset"))
 
 
 # --- Thì ----------------------------------------------------------------------------
@@ -127,14 +128,14 @@ def _(journal: ScenarioJournals) -> None:
     refused = [
         e
         for e in journal.entries("sso", service="control")
-        if e["verdict"] == "rejected" and e["path"] == "/_control/reset"
+        if e["verdict"] == "rejected" and e["path"] == RESET_PATH
     ]
     assert refused, "nhật ký của hệ thống định danh mô phỏng không ghi yêu cầu bị từ chối"
 
 
 @then("tài khoản của công dân vẫn còn ở hệ thống định danh")
-def _(control: httpx.Client, sso_url: str, citizen: Citizen) -> None:
-    personas = control.get(f"{sso_url}/_control/persona").json()["personas"]
+def _(sso_control: MockControl, citizen: Citizen) -> None:
+    personas = sso_control.personas()
     assert citizen.username in {p["username"] for p in personas}, (
         "tài khoản của công dân đã bị xóa khỏi hệ thống định danh mô phỏng"
     )

@@ -12,6 +12,7 @@ from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Business, Citizen
+from fixtures.control import SSO_ENDPOINTS, MockControl
 from fixtures.procedures import ProcedureSpec, claim_value, load_procedures
 from fixtures.redaction import journal_fingerprint
 from pages.protocols import PageSet, PersonalPage
@@ -33,10 +34,7 @@ ID_TOKEN_FLAWS = {
     "ký bằng khóa đã thu hồi": "retired_key",
 }
 # The portal's step at which the identity provider stops answering → the mock's endpoint.
-OUTAGES = {
-    "đổi mã cấp quyền lấy mã thông báo": "token",
-    "lấy thông tin định danh của công dân": "userinfo",
-}
+OUTAGES = SSO_ENDPOINTS  # the endpoint a fault matches, by how a scenario names it
 DEEP_LINK_QUERY = "tab=ho-so&trang=2"
 
 
@@ -302,9 +300,9 @@ def _(ui: PageSet, page: Page, procedure: ProcedureSpec) -> None:
 
 
 @then("cổng không gửi lại mã cấp quyền đó cho hệ thống định danh")
-def _(control: httpx.Client, sso_url: str, return_url: str) -> None:
+def _(sso_control: MockControl, return_url: str) -> None:
     code = parse_qs(urlsplit(return_url).query)["code"][0]
-    journal = control.get(f"{sso_url}/_control/journal", params={"service": "token"}).json()
+    journal = sso_control.journal(service="token")
     # the journal keeps a fingerprint of each code, never the code itself
     sent = [
         e for e in journal["entries"]

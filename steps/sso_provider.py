@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import httpx
 import pytest
 from playwright.sync_api import Page
 from pytest_bdd import given, parsers, when
 
 from fixtures.citizens import Citizen
+from fixtures.control import MockControl
 from pages.protocols import PageSet
 from steps.common import ArmSsoFault
 
@@ -24,18 +24,13 @@ WRONG_ANSWERS = {
 
 
 @pytest.fixture
-def rotate_sso_key(control: httpx.Client, sso_url: str) -> Callable[[], str]:
+def rotate_sso_key(sso_control: MockControl) -> Callable[[], str]:
     """Have the SSO mock rotate its signing key (the old one leaves its JWKS); the new kid.
 
     The rotation is left in place after the scenario: the provider's keys change in real
     life, and every later sign-in is signed with the new key, which the portal fetches."""
 
-    def rotate() -> str:
-        answer = control.post(f"{sso_url}/_control/keys/rotate")
-        answer.raise_for_status()
-        return str(answer.json()["kid"])
-
-    return rotate
+    return sso_control.rotate_keys
 
 
 @given(parsers.parse("hệ thống định danh sẽ {wrong} ở lần đăng nhập tiếp theo của công dân"))

@@ -24,9 +24,9 @@ from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Citizen, new_citizen
+from fixtures.control import MockControl
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec, claim_value, generate, load_procedures
-from fixtures.stack import Stack
 from fixtures.target import OfficerAccount, Target
 from pages.protocols import ROLE_PATTERN, PageSet, SubmissionForm
 
@@ -179,19 +179,15 @@ def next_tet(after: date) -> TetBreak:
 
 
 @pytest.fixture
-def moved_clocks(control: httpx.Client, portal_url: str, stack: Stack) -> Iterator[list[int]]:
+def moved_clocks(
+    control: httpx.Client, portal_url: str, national_control: MockControl
+) -> Iterator[list[int]]:
     """Clock offsets a scenario set (portal and national portal together), undone at its end."""
     moved: list[int] = []
     yield moved
     if moved:
         control.put(f"{portal_url}/_test/clock", json={"offset_days": 0}).raise_for_status()
-        national = stack.mocks["national_portal"]
-        control.put(f"{national}/_control/clock", json={"offset_days": 0}).raise_for_status()
-
-
-def national_record(control: httpx.Client, stack: Stack, code: str) -> dict[str, Any] | None:
-    answer = control.get(f"{stack.mocks['national_portal']}/_control/dossiers/{code}")
-    return answer.json() if answer.status_code == 200 else None
+        national_control.clock(0)
 
 
 # --- Cho ---------------------------------------------------------------------------
@@ -273,13 +269,17 @@ def _(
 
 
 @given("hôm nay là ngày làm việc cuối cùng trước kỳ nghỉ Tết Nguyên Đán", target_fixture="tet")
-def _(control: httpx.Client, portal_url: str, stack: Stack, moved_clocks: list[int]) -> TetBreak:
+def _(
+    control: httpx.Client,
+    portal_url: str,
+    national_control: MockControl,
+    moved_clocks: list[int],
+) -> TetBreak:
     tet = next_tet(vn_today())
     offset = (tet.eve - vn_today()).days
     moved_clocks.append(offset)
     control.put(f"{portal_url}/_test/clock", json={"offset_days": offset}).raise_for_status()
-    national = stack.mocks["national_portal"]
-    control.put(f"{national}/_control/clock", json={"offset_days": offset}).raise_for_status()
+    national_control.clock(offset)
     return tet
 
 
@@ -504,15 +504,14 @@ def _(
     parsers.parse('Cổng Dịch vụ công quốc gia nhận được hồ sơ với trạng thái {status:d} "{name}"')
 )
 def _(
-    control: httpx.Client,
-    stack: Stack,
+    national_control: MockControl,
     submitted: Submitted,
     citizen: Citizen,
     status: int,
     name: str,
 ) -> None:
     held = poll(
-        lambda: national_record(control, stack, submitted.code),
+        lambda: national_control.dossier(submitted.code),
         what=f"Cổng DVCQG nhận hồ sơ {submitted.code}",
     )
     assert held["statuses"][:1] == [status], (
