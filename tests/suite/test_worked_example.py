@@ -172,6 +172,13 @@ def test_the_worked_example_runs_from_an_empty_folder(served: Served, tmp_path: 
         path.read_text(encoding="utf-8") for path in results.glob("*-result.json")
     )
     assert "Cổng DVCQG (tra cứu): hồ sơ" in attachments, "no record was read back"
+    # no password of the page's exports (nor the control token) in any evidence file
+    exported, _ = run_block(blocks()["run"])
+    given = {**exported, "DVC_CONTROL_TOKEN": env["DVC_CONTROL_TOKEN"]}
+    for path in results.iterdir():
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        leaked = [name for name, value in given.items() if value in text]
+        assert not leaked, (path.name, leaked)
     # every payment went through the sandbox's page with the profile's test channel
     # (the scenario names "Ví điện tử"), and one was paid
     answer = httpx.get(
