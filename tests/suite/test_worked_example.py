@@ -25,6 +25,8 @@ from fixtures.control import HEADER
 from fixtures.polling import poll
 from fixtures.target import ProfileError, load_target
 from mocks.payment.store import CHANNELS
+from reports.compliance import build_summary
+from reports.results import read_results
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "worked-example.md"
@@ -166,6 +168,16 @@ def test_the_worked_example_runs_from_an_empty_folder(served: Served, tmp_path: 
     for line in outcome[:-1]:
         reason = line.split("...: ", 1)[1]
         assert re.search(rf"SKIPPED \[1\] \S+: {re.escape(reason)}", out), (line, out[-3000:])
+
+    # the compliance summary: the skipped ones are "Chưa kiểm thử" with their reason, and
+    # the payment item (one of its scenarios did not run) is not "Đạt"
+    summary = build_summary(
+        read_results([results]), out_dir=tmp_path / "compliance", report_index=None
+    )
+    untested = {entry["reason"] for entry in summary["untested"]}
+    assert untested == {line.split("...: ", 1)[1] for line in outcome[:-1]}, untested
+    payment = next(cell for cell in summary["items"].values() if "thanh toán" in cell["name"])
+    assert payment["verdict"] == "Chưa kiểm thử", payment
 
     # the national portal's record was read back through its look-up, not our control API
     attachments = "".join(
