@@ -23,6 +23,7 @@ import pytest
 
 from fixtures.control import HEADER
 from fixtures.polling import poll
+from fixtures.servers import free_port
 from fixtures.target import ProfileError, load_target
 from mocks.payment.store import CHANNELS
 from reports.compliance import build_summary
@@ -201,3 +202,46 @@ def test_the_worked_example_runs_from_an_empty_folder(served: Served, tmp_path: 
         CHANNELS[t["KenhThanhToan"]] for t in answer.json()["transactions"] if t["KenhThanhToan"]
     ]
     assert paid and set(paid) == {"Thẻ ATM nội địa"}, paid
+
+
+def test_the_vendor_starts_only_the_mocks_its_profile_names(tmp_path: Path) -> None:
+    """``python -m scripts.serve --profile staging.toml --mocks-only``: with the payment
+    platform and the national portal external, only our SSO mock starts, where [mocks]
+    says."""
+    profile = build_folder(tmp_path, {name: "http://127.0.0.1:8000" for name in PAGE_PORTS})
+    port = free_port()
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(
+        text.replace('sso = "http://127.0.0.1:8000"', f'sso = "http://127.0.0.1:{port}"'),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "DVC_CONTROL_TOKEN": secrets.token_urlsafe(24)}
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "scripts.serve", "--profile", str(profile), "--mocks-only",
+             "--workdir", str(tmp_path / "serve")],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            poll(  # the banner is printed once every mock it starts answers
+                lambda: "Ctrl-C" in log_path.read_text(encoding="utf-8") or process.poll(),
+                what="scripts.serve --mocks-only to start the mocks",
+                timeout_s=30,
+            )
+            health = answer(f"http://127.0.0.1:{port}/health")
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=20)
+    banner = log_path.read_text(encoding="utf-8")
+    assert health and health["service"] == "sso", (health, banner)
+    assert "Định danh (SSO):" in banner, banner
+    assert "Thanh toán:" not in banner and "Cổng DVCQG:" not in banner, banner
+
+
+def answer(url: str) -> dict[str, str] | None:
+    try:
+        found = httpx.get(url, timeout=1.0)
+    except httpx.HTTPError:
+        return None
+    return found.json() if found.status_code == 200 else None
