@@ -15,11 +15,14 @@ Every Protocol lists exactly what the steps use: a locator (``Locator``) for wha
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from playwright.sync_api import APIRequestContext, APIResponse, FilePayload, Locator, Page
+
+from fixtures.secrets import Secret
 
 # The officers' roles as the scenarios name them; the target profile gives an account
 # for each ([officers."cán bộ một cửa"] ...).
@@ -69,6 +72,27 @@ class HostedPayment(Protocol):
     def pay(self, channel: str) -> None: ...
     def cancel(self) -> None: ...
     def pay_and_leave(self, channel: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Payer:
+    """Who pays at an external payment platform (profile ``[payment]``): the sandbox's test
+    channel (``""``: the one the scenario names) and, if its page asks for one, the test
+    account and its password (masked in any report)."""
+
+    channel: str = ""
+    account: str = ""
+    password: Secret = field(default_factory=lambda: Secret(""))
+
+
+class PaymentPages(Protocol):
+    """The payment platform's pages, a set of their own: ``pages/payment/`` for our mock; a
+    target profile's ``[payment] pages`` (a module or a path) for a sandbox. The module
+    exports ``PAYMENT_PAGES``."""
+
+    def hosted_payment(self, page: Page, payer: Payer) -> HostedPayment:
+        """The platform's page the portal sent the browser to, paying as ``payer``."""
+        ...
 
 
 # --- citizen ------------------------------------------------------------------------
@@ -419,6 +443,9 @@ class PageSet(Protocol):
     sso_pages: SsoPages  # the identity provider's pages (profile [sso] login_pages)
 
     def sso_login(self, page: Page) -> SsoLogin: ...
+
+    payment_pages: PaymentPages  # the payment platform's pages (profile [payment] pages)
+    payer: Payer  # who pays there (profile [payment] channel, account)
 
     def hosted_payment(self, page: Page) -> HostedPayment: ...
 

@@ -9,6 +9,7 @@ Tính năng: Hồ sơ vừa nộp đến cơ quan giải quyết và Cổng Dị
     Khi công dân nộp hồ sơ thủ tục 1.001193 với đủ thông tin và giấy tờ
     Thì cán bộ một cửa thấy hồ sơ vừa nộp trong danh sách hồ sơ cần xử lý
 
+  @needs_national_portal_mock
   Kịch bản: Cổng Dịch vụ công quốc gia nhận hồ sơ vừa nộp với trạng thái Mới đăng ký
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
     Khi công dân nộp hồ sơ thủ tục 1.001193 với đủ thông tin và giấy tờ

@@ -4,6 +4,7 @@ Tính năng: Thủ tục miễn phí không qua bước thanh toán
   Hồ sơ của thủ tục không thu phí, lệ phí không có nút thanh toán, không tạo giao dịch
   nào tại nền tảng thanh toán và không có khoản phí nào trên Cổng Dịch vụ công quốc gia.
 
+  @needs_payment_mock @needs_national_portal_mock
   Khung kịch bản: Hồ sơ <ten_thu_tuc> không phải thanh toán
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
     Khi công dân nộp hồ sơ thủ tục <ma_tthc> với đủ thông tin và giấy tờ

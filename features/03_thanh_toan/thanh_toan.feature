@@ -6,6 +6,7 @@ Tính năng: Thanh toán phí, lệ phí trực tuyến qua nền tảng thanh t
   tảng thanh toán và Cổng Dịch vụ công quốc gia (QĐ 31/2021/QĐ-TTg Điều 26: kiểm tra tích
   hợp thanh toán trực tuyến).
 
+  @needs_payment_mock
   Kịch bản: Công dân nộp hồ sơ có lệ phí rồi thanh toán ngay trên giấy tiếp nhận
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
     Khi công dân nộp hồ sơ thủ tục 2.000488 với đủ thông tin và giấy tờ
@@ -21,6 +22,7 @@ Tính năng: Thanh toán phí, lệ phí trực tuyến qua nền tảng thanh t
     Thì hồ sơ ghi nhận đúng 1 lần thanh toán thành công
     Và hồ sơ không còn nút thanh toán lệ phí
 
+  @needs_payment_mock @needs_national_portal_mock
   Kịch bản: Số tiền và mã giao dịch khớp giữa cổng, nền tảng thanh toán và Cổng DVCQG
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
     Và công dân đã nộp hồ sơ thủ tục 2.000488 có lệ phí 200000 đồng

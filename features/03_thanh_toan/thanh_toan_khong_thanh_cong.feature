@@ -8,12 +8,14 @@ Tính năng: Thanh toán không thành công thì hồ sơ vẫn được giữ 
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
     Và công dân đã nộp hồ sơ thủ tục 2.000488 có lệ phí 200000 đồng
 
+  @needs_payment_mock
   Kịch bản: Ngân hàng từ chối giao dịch
     Cho ngân hàng sẽ từ chối giao dịch thanh toán của hồ sơ
     Khi công dân thanh toán lệ phí hồ sơ qua "Thẻ ATM nội địa"
     Thì cổng báo "Ngân hàng từ chối giao dịch." và hồ sơ vẫn chưa thanh toán
     Và công dân có thể thanh toán lại
 
+  @needs_payment_mock
   Kịch bản: Thanh toán lại thành công sau khi ngân hàng từ chối
     Cho ngân hàng sẽ từ chối giao dịch thanh toán của hồ sơ
     Khi công dân thanh toán lệ phí hồ sơ qua "Thẻ ATM nội địa"
@@ -27,6 +29,7 @@ Tính năng: Thanh toán không thành công thì hồ sơ vẫn được giữ 
     Thì cổng báo "Bạn đã hủy giao dịch." và hồ sơ vẫn chưa thanh toán
     Và công dân có thể thanh toán lại
 
+  @needs_payment_mock
   Kịch bản: Nền tảng thanh toán không trả lời kịp, công dân thanh toán lại thành công
     Cho nền tảng thanh toán sẽ không trả lời cổng trong 8 giây khi cổng tạo giao dịch
     Khi công dân bắt đầu thanh toán lệ phí hồ sơ

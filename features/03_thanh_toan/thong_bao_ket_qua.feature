@@ -9,6 +9,7 @@ Tính năng: Cổng xác thực kết quả thanh toán nền tảng gửi về
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
     Và công dân đã nộp hồ sơ thủ tục 2.000488 có lệ phí 200000 đồng
 
+  @needs_payment_mock @needs_national_portal_mock
   Kịch bản: Thông báo kết quả gửi trùng chỉ được ghi nhận một lần
     Cho nền tảng thanh toán sẽ gửi trùng thông báo kết quả của hồ sơ
     Khi công dân thanh toán lệ phí hồ sơ qua "Thẻ ATM nội địa"
@@ -16,24 +17,28 @@ Tính năng: Cổng xác thực kết quả thanh toán nền tảng gửi về
     Và hồ sơ ghi nhận đúng 1 lần thanh toán thành công
     Và Cổng Dịch vụ công quốc gia nhận đúng 1 bước xử lý về thanh toán
 
+  @needs_payment_mock
   Kịch bản: Thông báo kết quả sai mã xác thực bị từ chối
     Cho nền tảng thanh toán sẽ gửi thông báo kết quả của hồ sơ với mã xác thực sai
     Khi công dân thanh toán lệ phí hồ sơ qua "Thẻ ATM nội địa" nhưng đóng trình duyệt trước khi về lại cổng
     Thì cổng từ chối thông báo kết quả với mã lỗi "01"
     Và hồ sơ vẫn chưa thanh toán
 
+  @needs_payment_mock
   Kịch bản: Thông báo kết quả mang số tiền khác bị từ chối
     Cho nền tảng thanh toán sẽ gửi thông báo kết quả của hồ sơ với số tiền 1000 đồng
     Khi công dân thanh toán lệ phí hồ sơ qua "Thẻ ATM nội địa" nhưng đóng trình duyệt trước khi về lại cổng
     Thì cổng từ chối thông báo kết quả với mã lỗi "02"
     Và hồ sơ vẫn chưa thanh toán
 
+  @needs_payment_mock
   Kịch bản: Công dân về lại cổng mà chưa có thông báo kết quả thì cổng hỏi lại nền tảng thanh toán
     Cho nền tảng thanh toán sẽ không gửi thông báo kết quả của hồ sơ
     Khi công dân thanh toán lệ phí hồ sơ qua "Ví điện tử"
     Thì cổng đã hỏi lại nền tảng thanh toán về giao dịch
     Và cổng báo thanh toán thành công 200000 đồng với mã giao dịch của nền tảng thanh toán
 
+  @needs_payment_mock
   Kịch bản: Thông báo kết quả đến sau khi công dân đã về lại cổng vẫn chỉ ghi nhận một lần
     Cho nền tảng thanh toán sẽ gửi thông báo kết quả của hồ sơ chậm 1 giây
     Khi công dân thanh toán lệ phí hồ sơ qua "Chuyển khoản QR"

@@ -7,6 +7,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
   giữ lại và gửi sau, không mất, không lệch. Một lời gọi bị Cổng DVCQG từ chối là lỗi của
   dịch vụ được kiểm thử.
 
+  @needs_national_portal_mock
   Kịch bản: Mỗi lần đổi trạng thái đến Cổng DVCQG đúng thứ tự, một lần, đúng mã và định dạng
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
     Khi cán bộ một cửa tiếp nhận hồ sơ
@@ -18,6 +19,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Và ngày nộp, ngày hẹn trả và ngày trả trên Cổng DVCQG khớp với những gì công dân thấy
     Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
 
+  @needs_national_portal_mock
   Kịch bản: Các bước tiến độ trên Cổng DVCQG khớp với những gì cán bộ và công dân đã làm
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
     Khi cán bộ một cửa tiếp nhận hồ sơ
@@ -29,6 +31,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Và giấy tờ công dân bổ sung có trong TaiLieuNop trên Cổng DVCQG với đúng mã băm SHA-256
     Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
 
+  @needs_national_portal_mock
   Kịch bản: Nghĩa vụ tài chính và kết quả thanh toán được đồng bộ trong DanhSachLePhi
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
     Khi cán bộ một cửa yêu cầu công dân thực hiện nghĩa vụ tài chính 50000 đồng
@@ -38,6 +41,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Và Cổng DVCQG nhận các trạng thái 1, 2, 6, 4 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
     Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
 
+  @needs_national_portal_mock
   Khung kịch bản: Hồ sơ kết thúc sớm được đồng bộ cùng lý do
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "<trạng thái đầu>"
     Khi <việc kết thúc> với lý do "<lý do>"
@@ -52,6 +56,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
       | Được tiếp nhận | công dân rút hồ sơ                       | Gia đình chuyển nơi cư trú, sẽ nộp lại sau.  | 1, 2, 7        |
       | Đang xử lý     | lãnh đạo dừng xử lý hồ sơ                | Có tranh chấp về quan hệ cha, mẹ, con.       | 1, 2, 4, 8     |
 
+  @needs_national_portal_mock
   Kịch bản: Cổng DVCQG tạm ngừng trong lúc xử lý, thay đổi được gửi lại đủ khi có lại kết nối
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
     Và Cổng DVCQG ngừng phục vụ các lời gọi của hồ sơ
@@ -65,6 +70,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Và Cổng DVCQG giữ đúng trạng thái mà công dân thấy trên cổng
     Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
 
+  @needs_national_portal_mock
   Kịch bản: Phiên làm việc với Cổng DVCQG hết hạn, cổng đăng nhập lại và không mất thay đổi
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
     Và phiên làm việc của cổng với Cổng DVCQG hết hạn
@@ -74,6 +80,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Và các bước tiến độ trên Cổng DVCQG khớp từng dòng với quá trình xử lý mà công dân thấy
     Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
 
+  @needs_national_portal_mock
   Kịch bản: Đối soát: Cổng DVCQG giữ đúng trạng thái của mọi hồ sơ trong lần chạy
     Cho một công dân có các hồ sơ "Đăng ký khai sinh" ở các trạng thái "Không được tiếp nhận", "Yêu cầu bổ sung giấy tờ", "Công dân yêu cầu rút hồ sơ", "Dừng xử lý"
     Khi cổng gửi xong mọi thay đổi đang chờ
@@ -81,6 +88,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Và trạng thái các hồ sơ trong "Hồ sơ của tôi" của công dân trùng với Cổng DVCQG
     Và Cổng DVCQG không giữ hồ sơ nào mà cổng không có
 
+  @needs_national_portal_mock
   Kịch bản: Không lời gọi đồng bộ nào của cổng bị Cổng DVCQG từ chối trong lần chạy
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
     Khi cổng gửi xong mọi thay đổi đang chờ

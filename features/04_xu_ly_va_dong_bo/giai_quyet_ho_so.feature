@@ -5,6 +5,7 @@ Tính năng: Giải quyết hồ sơ theo quy trình và phân quyền
   yêu cầu thực hiện nghĩa vụ tài chính, và hồ sơ được xử lý tiếp khi công dân đáp ứng.
   Mỗi vai trò chỉ làm được việc của mình.
 
+  @needs_national_record
   Kịch bản: Yêu cầu bổ sung giấy tờ, công dân bổ sung và hồ sơ được xử lý tiếp
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
     Khi chuyên viên yêu cầu bổ sung "Giấy chứng sinh" với nội dung "Đề nghị nộp bản chụp Giấy chứng sinh rõ nét, đủ 4 góc."
@@ -14,6 +15,7 @@ Tính năng: Giải quyết hồ sơ theo quy trình và phân quyền
     Thì công dân thấy hồ sơ của mình ở trạng thái "Đang xử lý"
     Và chuyên viên thấy giấy tờ bổ sung "Giấy chứng sinh" trong hồ sơ
 
+  @needs_national_record
   Kịch bản: Công dân thực hiện nghĩa vụ tài chính và hồ sơ được xử lý tiếp
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
     Khi cán bộ một cửa yêu cầu công dân thực hiện nghĩa vụ tài chính 50000 đồng
@@ -23,6 +25,7 @@ Tính năng: Giải quyết hồ sơ theo quy trình và phân quyền
     Thì công dân thấy hồ sơ của mình ở trạng thái "Đang xử lý"
     Và chuyên viên thấy thao tác "Thẩm định"
 
+  @needs_national_record
   Kịch bản: Chuyên viên thẩm định, lãnh đạo phê duyệt
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
     Khi chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đủ điều kiện đăng ký khai sinh."
@@ -32,6 +35,7 @@ Tính năng: Giải quyết hồ sơ theo quy trình và phân quyền
     Thì lãnh đạo thấy hồ sơ ở trạng thái "Đã xử lý xong"
     Và việc thẩm định và việc phê duyệt do hai cán bộ khác vai trò thực hiện
 
+  @needs_national_record
   Khung kịch bản: Cán bộ không có vai trò phê duyệt thì không phê duyệt được
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Đang xử lý"
     Khi <vai trò> mở hồ sơ

@@ -11,6 +11,7 @@ Tính năng: Mọi biểu mẫu thay đổi dữ liệu đều đòi mã chống
   thực MaXacThuc riêng). Mỗi kịch bản gửi lại đúng biểu mẫu đó kèm đúng mã để chứng tỏ
   chính yêu cầu ấy được cổng thực hiện khi hợp lệ.
 
+  @needs_payment_mock @needs_national_portal_mock
   Khung kịch bản: Biểu mẫu "<biểu mẫu>" thiếu mã chống giả mạo hoặc mang mã của phiên khác bị từ chối
     Cho <người gửi> sẵn sàng gửi biểu mẫu "<biểu mẫu>"
     Khi biểu mẫu được gửi thẳng đến cổng mà không kèm mã chống giả mạo

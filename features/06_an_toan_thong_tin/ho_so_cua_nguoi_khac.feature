@@ -6,6 +6,7 @@ Tính năng: Công dân không xem và không thao tác được hồ sơ của 
   trả lời "không tìm thấy" (404: cổng không xác nhận mã đó có tồn tại) và không lộ thông
   tin nào của chủ hồ sơ: họ tên, số định danh, số điện thoại, thư điện tử.
 
+  @needs_national_record
   Khung kịch bản: Công dân khác mở <trang> của hồ sơ bằng đường dẫn
     Cho một công dân có hồ sơ "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam" ở trạng thái "Đã trả kết quả"
     Và một công dân khác đã đăng nhập cổng
@@ -20,6 +21,7 @@ Tính năng: Công dân không xem và không thao tác được hồ sơ của 
       | tệp kết quả          |
       | trang rút hồ sơ      |
 
+  @needs_payment_mock @needs_national_portal_mock
   Khung kịch bản: Công dân khác gửi thẳng yêu cầu <thao tác> hồ sơ của người khác đến cổng
     Cho một công dân có hồ sơ "<thủ tục>" ở trạng thái "<trạng thái>"
     Và một công dân khác đã đăng nhập cổng

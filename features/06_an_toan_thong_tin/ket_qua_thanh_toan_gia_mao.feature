@@ -29,6 +29,7 @@ Tính năng: Kết quả thanh toán bị sửa đổi hay phát lại không l�
       | ký bằng một khóa khác             | 01     |
       | không có mã xác thực              | 01     |
 
+  @needs_payment_mock @needs_national_portal_mock
   Kịch bản: Thông báo kết quả thật bị phát lại nhiều lần chỉ được ghi nhận một lần
     Khi công dân thanh toán lệ phí hồ sơ qua "Thẻ ATM nội địa"
     Và kẻ gian phát lại thông báo kết quả thật của giao dịch đến cổng 3 lần

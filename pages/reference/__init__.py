@@ -10,8 +10,8 @@ from datetime import datetime
 
 from playwright.sync_api import Page
 
-from pages.payment.hosted_page import HostedPaymentPage
-from pages.protocols import PageSetFactory, SsoLogin, SsoPages
+from pages.payment import PAYMENT_PAGES, hosted_payment
+from pages.protocols import HostedPayment, PageSetFactory, Payer, PaymentPages, SsoLogin, SsoPages
 from pages.reference.catalogue import CataloguePage, ProcedurePage
 from pages.reference.citizen import MyPage, SignedOutPage
 from pages.reference.dossier_detail import DossierDetailPage
@@ -47,6 +47,8 @@ class ReferencePages:
         self.role_refusal = OfficerDossierPage.ROLE_REFUSAL
         self.http = ReferenceHttp(citizen_url, officer_url)
         self.sso_pages: SsoPages = SSO_PAGES  # our mock's; fixtures/pages.py sets a profile's
+        self.payment_pages: PaymentPages = PAYMENT_PAGES  # ditto, [payment] pages
+        self.payer = Payer()  # [payment] channel and account at an external platform
 
     # citizen
     def home(self, page: Page) -> HomePage:
@@ -114,8 +116,8 @@ class ReferencePages:
     def sso_login(self, page: Page) -> SsoLogin:
         return self.sso_pages.login(page)
 
-    def hosted_payment(self, page: Page) -> HostedPaymentPage:
-        return HostedPaymentPage(page)
+    def hosted_payment(self, page: Page) -> HostedPayment:
+        return hosted_payment(self.payment_pages, page, self.payer)
 
 
 PAGE_SET: PageSetFactory = ReferencePages

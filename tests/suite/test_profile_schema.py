@@ -52,6 +52,10 @@ ISSUE_MISTAKES = {
         edited('officer_url = "http://127.0.0.1:8000"', 'officer_url = "javascript:alert(1)"'),
         "portal.officer_url: expected an http(s) URL with a host, not 'javascript:alert(1)'",
     ),
+    "payment-kind-misspelt": (
+        VALID + '\n[payment]\nkind = "externe"\n',
+        "payment.kind: expected 'mock' or 'external', not 'externe'",
+    ),
     "not-utf-8": (
         None,
         f"is not UTF-8 text (byte 0xe1 on line {VALID[: VALID.index('Cổng')].count(chr(10)) + 1});"
@@ -138,11 +142,43 @@ MISTAKES = {
     "report-unknown-key": (edited('tester = "Nguyễn Thị Kiểm Thử"', 'teser = "A"'), 'report.teser: unknown key; did you mean "tester"?'),
     "env-for-an-external-portal": (edited("[portal]\n", '[portal]\nenv = { A = "b" }\n'), "portal.env: applies only to start = 'reference'"),
     "start-wrong": (edited('start = "external"', 'start = "extern"'), "start: expected 'reference' or 'external', not 'extern'"),
-    "pages-not-a-folder-name": (edited('pages = "reference"', 'pages = "../x"'), "pages: expected the name of a folder under pages/"),
+    "pages-not-a-folder-name": (edited('pages = "reference"', 'pages = "Trang-Cua-Toi"'), "pages: expected the name of a folder under pages/ (a-z, 0-9, _) or a path (./folder, file.py), not 'Trang-Cua-Toi'"),
+    "pages-path-missing": (edited('pages = "reference"', 'pages = "./khong_co"'), "pages: ./khong_co does not load (no such file: "),
     "missing-mock-url": (edited('national_portal = "http://127.0.0.1:8103"\n', ""), "mocks: [mocks] needs the URL of national_portal"),
     "date-for-text": (edited('name = "local-external"', "name = 2025-07-01"), "name: expected a string, not a date"),
     "toml-syntax": (edited("expect_ms = 5000", "expect_ms = "), "is not valid TOML: Invalid value (at line"),
 }  # fmt: skip
+
+# [payment] and [national_portal] (fixtures/target_systems.py), on the same profile.
+NO_PAYMENT_MOCK = edited('payment = "http://127.0.0.1:8102"\n', "")
+NO_NATIONAL_MOCK = edited('national_portal = "http://127.0.0.1:8103"\n', "")
+SANDBOX = '\n[payment]\nkind = "external"\nchannel = "Thẻ ATM nội địa"\n'
+LOOKUP = (
+    '\n[national_portal]\nkind = "external"\nlookup_url = "https://dvcqg.example.vn/"\n'
+    'username = "dvc-tinh"\npassword_env = "DVC_LOOKUP_PASSWORD"\nmadonvi = "000.00.00.H99"\n'
+)
+SYSTEM_MISTAKES = {
+    "payment-unknown-key": (VALID + '\n[payment]\nknd = "external"\n', 'payment.knd: unknown key; did you mean "kind"? expected one of: kind, pages, channel, account, password_env'),
+    "payment-kind": (VALID + '\n[payment]\nkind = "sandbox"\n', "payment.kind: expected 'mock' or 'external', not 'sandbox'"),
+    "payment-external-no-channel": (NO_PAYMENT_MOCK + '\n[payment]\nkind = "external"\n', "payment: kind = 'external' needs channel (the sandbox's test channel)"),
+    "payment-channel-for-the-mock": (VALID + '\n[payment]\nchannel = "Ví điện tử"\n', "payment: channel: apply only to kind = 'external'"),
+    "payment-channel-number": (NO_PAYMENT_MOCK + '\n[payment]\nkind = "external"\nchannel = 1\n', "payment.channel: expected a string, not an integer"),
+    "payment-password-env-alone": (NO_PAYMENT_MOCK + SANDBOX + 'password_env = "DVC_PAY"\n', "payment: password_env needs account"),
+    "payment-password-env-unset": (NO_PAYMENT_MOCK + SANDBOX + 'account = "9704000000000018"\npassword_env = "DVC_KHONG_CO_BIEN_NAY"\n', "payment.password_env: environment variable DVC_KHONG_CO_BIEN_NAY is not set"),
+    "payment-pages-missing": (NO_PAYMENT_MOCK + SANDBOX + 'pages = "./sandbox.py"\n', "payment.pages: './sandbox.py' unusable (no such file: "),
+    "payment-pages-without-payment-pages": (NO_PAYMENT_MOCK + SANDBOX + 'pages = "pages.sso.login"\n', "payment.pages: 'pages.sso.login' unusable (no PAYMENT_PAGES in it)"),
+    "payment-external-and-mock-url": (VALID + SANDBOX, "mocks.payment: [payment] kind is not 'mock': our mock is not used"),
+    "payment-mock-without-url": (NO_PAYMENT_MOCK, "mocks: [mocks] needs the URL of payment"),
+    "payment-external-on-reference": (edited('start = "external"', 'start = "reference"') + SANDBOX, "payment.kind: applies only to start = 'external'"),
+    "national-kind": (VALID + '\n[national_portal]\nkind = "real"\n', "national_portal.kind: expected 'mock', 'external' or 'none', not 'real'"),
+    "national-lookup-for-the-mock": (VALID + '\n[national_portal]\nlookup_url = "https://x.vn"\n', "national_portal: lookup_url: apply only to kind = 'external'"),
+    "national-lookup-incomplete": (NO_NATIONAL_MOCK + '\n[national_portal]\nkind = "external"\nlookup_url = "https://x.vn"\n', "national_portal: reading records back needs username, password_env, madonvi too"),
+    "national-lookup-not-http": (NO_NATIONAL_MOCK + LOOKUP.replace("https://dvcqg.example.vn/", "dvcqg.example.vn"), "national_portal.lookup_url: expected an http(s) URL with a host, not 'dvcqg.example.vn'"),
+    "national-lookup-password-unset": (NO_NATIONAL_MOCK + LOOKUP, "national_portal.password_env: environment variable DVC_LOOKUP_PASSWORD is not set"),
+    "national-none-and-mock-url": (VALID + '\n[national_portal]\nkind = "none"\n', "mocks.national_portal: [national_portal] kind is not 'mock'"),
+    "national-mock-without-url": (NO_NATIONAL_MOCK, "mocks: [mocks] needs the URL of national_portal"),
+}  # fmt: skip
+MISTAKES |= SYSTEM_MISTAKES
 
 
 @pytest.mark.parametrize(("content", "says"), MISTAKES.values(), ids=MISTAKES.keys())
@@ -188,3 +224,108 @@ def test_a_utf8_profile_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
     profile = tmp_path / "staging.toml"
     profile.write_bytes(b"\xef\xbb\xbf" + VALID.encode("utf-8"))  # as Windows Notepad saves it
     assert load_target(str(profile)).name == "local-external"
+
+
+# --- [payment], [national_portal] and page sets by path, loaded ------------------------
+
+SANDBOX_PAGES = """
+from pages.payment.hosted_page import HostedPaymentPage
+
+
+class SandboxPages:
+    def hosted_payment(self, page, payer):
+        return HostedPaymentPage(page)
+
+
+PAYMENT_PAGES = SandboxPages()
+"""
+
+
+def test_external_systems_load_with_their_payer_and_look_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fixtures.capabilities import capabilities
+
+    (tmp_path / "sandbox.py").write_text(SANDBOX_PAGES, encoding="utf-8")
+    monkeypatch.setenv("DVC_PAY", "the-card-pin")
+    monkeypatch.setenv("DVC_LOOKUP_PASSWORD", "the-lookup-password")
+    payment = (
+        SANDBOX + 'pages = "sandbox.py"\naccount = "9704000000000018"\npassword_env = "DVC_PAY"\n'
+    )
+    content = VALID.replace('payment = "http://127.0.0.1:8102"\n', "").replace(
+        'national_portal = "http://127.0.0.1:8103"\n', ""
+    )
+    target = load_target(str(write(tmp_path, content + payment + LOOKUP)))
+    assert set(target.mocks) == {"sso"}
+    payer = target.payment.payer
+    assert (payer.channel, payer.account, payer.password.reveal()) == (
+        "Thẻ ATM nội địa", "9704000000000018", "the-card-pin",
+    )  # fmt: skip
+    assert "the-card-pin" not in repr(target.payment)  # a Secret: masked in any report
+    assert type(target.payment.page_set()).__name__ == "SandboxPages"  # beside the profile
+    lookup = target.national_portal.lookup
+    assert lookup is not None and lookup.url == "https://dvcqg.example.vn"
+    assert (lookup.username, lookup.madonvi) == ("dvc-tinh", "000.00.00.H99")
+    assert "the-lookup-password" not in repr(target.national_portal)
+    offered = capabilities(target)
+    assert "national_record" in offered and "sso_mock" in offered
+    assert not offered & {"payment_mock", "national_portal_mock"}
+
+
+def test_a_target_without_a_national_portal_offers_no_record(tmp_path: Path) -> None:
+    from fixtures.capabilities import capabilities
+
+    content = NO_NATIONAL_MOCK + '\n[national_portal]\nkind = "none"\n'
+    offered = capabilities(load_target(str(write(tmp_path, content))))
+    assert "payment_mock" in offered
+    assert not offered & {"national_record", "national_portal_mock"}
+
+
+def test_the_default_systems_are_our_mocks(tmp_path: Path) -> None:
+    from fixtures.capabilities import capabilities
+
+    target = load_target(str(write(tmp_path, VALID)))
+    assert (target.payment.kind, target.national_portal.kind) == ("mock", "mock")
+    assert {"payment_mock", "national_portal_mock", "national_record"} <= capabilities(target)
+
+
+ADAPTER = {
+    "__init__.py": "from .home import MyPages\n\nHOME_TITLE = 'Cổng của tôi'\nPAGE_SET = MyPages\n",
+    "home.py": "from pages.reference import ReferencePages\n\n\nclass MyPages(ReferencePages):\n    pass\n",
+}
+
+
+@pytest.mark.parametrize("written", ["./trang", "trang/", "trang/__init__.py"])
+def test_a_page_set_by_path_is_a_folder_beside_the_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str
+) -> None:
+    from fixtures.target import page_set_factory
+
+    (tmp_path / "trang").mkdir()
+    for name, text in ADAPTER.items():
+        (tmp_path / "trang" / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(ROOT)  # relative to the profile's folder, not to where pytest runs
+    target = load_target(
+        str(write(tmp_path, edited('pages = "reference"', f'pages = "{written}"')))
+    )
+    assert target.expect_title == "Cổng của tôi"  # the adapter's own HOME_TITLE
+    pages = page_set_factory(target.pages, target.path.parent)("http://a", "http://b")
+    assert type(pages).__name__ == "MyPages" and pages.citizen_url == "http://a"
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("X = 1\n", "pages: ./trang.py has no PAGE_SET"),
+        ("PAGE_SET = (\n", "pages: ./trang.py does not load ("),
+        ("import khong_co_module_nay\n", "pages: ./trang.py does not load (No module named"),
+    ],
+)
+def test_a_page_set_by_path_that_does_not_load_is_one_line(
+    tmp_path: Path, text: str, says: str
+) -> None:
+    (tmp_path / "trang.py").write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError) as raised:
+        load_target(str(write(tmp_path, edited('pages = "reference"', 'pages = "./trang.py"'))))
+    line = str(raised.value)
+    assert "\n" not in line and line.startswith(f"target profile staging.toml: {says}"), line
