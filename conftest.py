@@ -11,6 +11,8 @@ pytest_plugins = [
     "fixtures.allure_labels",
     "fixtures.national_portal",
     "fixtures.e_result",
+    "fixtures.preconditions",
+    "steps.world",
     "steps.common",
     "steps.sso",
     "steps.sso_provider",

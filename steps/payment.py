@@ -16,14 +16,23 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen
+from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.polling import poll
+from fixtures.preconditions import Preconditions
 from fixtures.procedures import ProcedureSpec
 from fixtures.stack import Stack
 from pages.protocols import PageSet, PaymentResult
-from steps.submission import Submitted, identity_claims, national_record
+from steps.world import (
+    PAID,
+    UNPAID,
+    Submitted,
+    national_record,
+    paid_transaction,
+    settle,
+    transactions,
+)
 
 PAID_ACTION = "Thanh toán phí, lệ phí"  # how the portal's history names a payment
-PAID, UNPAID = "Đã thanh toán", "Chưa thanh toán"
 ArmPaymentFault = Callable[..., None]
 
 
@@ -55,23 +64,6 @@ def arm_payment_fault(
     return arm
 
 
-def transactions(control: httpx.Client, payment_url: str, code: str) -> list[dict[str, Any]]:
-    """What the payment platform holds for a dossier: every transaction, with its callbacks."""
-    answer = control.get(f"{payment_url}/_control/transactions", params={"MaHoSo": code})
-    answer.raise_for_status()
-    return list(answer.json()["transactions"])
-
-
-def paid_transaction(control: httpx.Client, payment_url: str, code: str) -> dict[str, Any]:
-    paid = [
-        t for t in transactions(control, payment_url, code) if t["TrangThai"] == "DA_THANH_TOAN"
-    ]
-    assert len(paid) == 1, (
-        f"nền tảng thanh toán có {len(paid)} giao dịch đã thanh toán cho hồ sơ {code}"
-    )
-    return paid[0]
-
-
 def answers_to_callbacks(txn: dict[str, Any]) -> list[str | None]:
     """The MaLoi the portal answered to each callback of a transaction."""
     return [(c["portal_answer"].get("body") or {}).get("MaLoi") for c in txn["callbacks"]]
@@ -90,8 +82,8 @@ def pay_on_platform(ui: PageSet, page: Page, channel: str) -> PaymentResult:
     target_fixture="submitted",
 )
 def _(
-    control: httpx.Client,
-    portal_url: str,
+    preconditions: Preconditions,
+    page: Page,
     procedures: dict[str, ProcedureSpec],
     citizen: Citizen,
     code: str,
@@ -101,10 +93,8 @@ def _(
     assert procedure.fee_amount == amount, (
         f"{code} có lệ phí {procedure.fee_amount} đồng theo {procedure.source}"
     )
-    body = {"procedure": code, "identity": identity_claims(citizen), "status": 1}
-    answer = control.post(f"{portal_url}/_test/dossiers", json=body)
-    answer.raise_for_status()
-    return Submitted(answer.json()["code"], procedure)
+    made = preconditions.dossier(procedure, citizen, 1, lambda: page)
+    return Submitted(made.code, procedure)
 
 
 @given("ngân hàng sẽ từ chối giao dịch thanh toán của hồ sơ")
@@ -395,9 +385,10 @@ def _(control: httpx.Client, stack: Stack, submitted: Submitted) -> None:
 
 @then(parsers.parse("Cổng Dịch vụ công quốc gia nhận đúng {count:d} bước xử lý về thanh toán"))
 def _(
-    control: httpx.Client, stack: Stack, portal_url: str, submitted: Submitted, count: int
-) -> None:
-    control.post(f"{portal_url}/_test/outbox/drain", json={"timeout_s": 10}).raise_for_status()
+    control: httpx.Client, stack: Stack, preconditions: Preconditions, page: Page,
+    national_portal: ScenarioNationalPortal, submitted: Submitted, count: int,
+) -> None:  # fmt: skip
+    settle(preconditions, national_portal, submitted.code, lambda: page)
     held = national_record(control, stack, submitted.code) or {"progress": []}
     steps = [p for p in held["progress"] if p["NoiDungXuLy"].startswith(PAID_ACTION)]
     assert len(steps) == count, f"Cổng DVCQG nhận {len(steps)} bước xử lý về thanh toán: {steps}"

@@ -31,15 +31,20 @@ from fixtures.http import http_client, http_get
 from fixtures.national_portal import ScenarioNationalPortal, rejected_calls
 from fixtures.plugin import scenario_failed
 from fixtures.polling import poll
-from fixtures.procedures import ProcedureSpec, fill_values
+from fixtures.procedures import ProcedureSpec, fill_values, procedure_code
 from fixtures.target import OfficerAccount, Target
 from pages.protocols import PageSet, PageSetFactory, PortalForm
-from steps.common import ArmSsoFault
-from steps.payment import PAID, paid_transaction
-from steps.processing import ReferenceTestApi, identity_of, procedure_code
+from pages.test_api import OffersTestApi, PortalTestApi
 from steps.reliability_stack import FORWARD, HTML, IsolatedStack, start_isolated_stack
-from steps.sso import OUTAGES
-from steps.submission import Submitted, vn_today
+from steps.world import (
+    OUTAGES,
+    PAID,
+    ArmSsoFault,
+    Submitted,
+    identity_of,
+    paid_transaction,
+    vn_today,
+)
 
 PAID_ROW = "Thanh toán thành công"
 SETTLE_S = 30.0  # the outbox backs off up to 5 s between attempts; a loaded CI is slow
@@ -76,8 +81,9 @@ class Isolated:
         return self.stack.portal_url
 
     @property
-    def api(self) -> ReferenceTestApi:
-        return ReferenceTestApi(self.url, self.http)
+    def api(self) -> PortalTestApi:
+        assert isinstance(self.ui, OffersTestApi), "the isolated stack's portal has a test API"
+        return self.ui.test_api(self.http)
 
     @property
     def payment_url(self) -> str:
@@ -85,7 +91,7 @@ class Isolated:
 
     def sign_in(self, context: BrowserContext, citizen: Citizen) -> str:
         """A session for ``citizen`` in ``context``; return the cookie's value."""
-        cookie = self.api.session_cookie(identity=identity_of(citizen))
+        cookie = self.api.citizen_session(identity_of(citizen))
         context.add_cookies([cookie])  # type: ignore[list-item]
         return cookie["value"]
 
@@ -93,7 +99,7 @@ class Isolated:
         """A browser of the officer in ``role`` (the target profile's account), signed in."""
         username = self.officers[role].username
         context = self.new_context()
-        context.add_cookies([self.api.session_cookie(officer=username)])  # type: ignore[list-item]
+        context.add_cookies([self.api.officer_session(username)])  # type: ignore[list-item]
         return context.new_page()
 
     def outbox(self) -> dict[str, Any]:
@@ -240,9 +246,9 @@ def _(
 ) -> Submitted:
     citizen = new_citizen(fake)
     isolated.sign_in(context, citizen)
-    made = isolated.api.create_dossier(code, identity_of(citizen), 1)
-    isolated.national.watch(made["code"])
-    return Submitted(made["code"], procedures[code])
+    made = isolated.api.dossier(code, identity_of(citizen), 1)
+    isolated.national.watch(made.code)
+    return Submitted(made.code, procedures[code])
 
 
 @given("Cổng DVCQG đang ngừng phục vụ, các thay đổi của cổng phải chờ gửi")
@@ -279,7 +285,7 @@ def _(isolated: Isolated, fake: Faker, count: int) -> list[tuple[Citizen, dict[s
     crowd = []
     for _ in range(count):
         citizen = new_citizen(fake)
-        cookie = isolated.api.session_cookie(identity=identity_of(citizen))
+        cookie = isolated.api.citizen_session(identity_of(citizen))
         crowd.append((citizen, {cookie["name"]: cookie["value"]}))
     return crowd
 
@@ -383,9 +389,9 @@ def _(isolated: Isolated, fake: Faker, procedure: str) -> None:
     code = procedure_code(procedure)
     citizen = new_citizen(fake)
     for status in (10, 2):
-        made = isolated.api.create_dossier(code, identity_of(citizen), status)
-        isolated.dossiers.append(made["code"])
-        isolated.national.watch(made["code"])
+        made = isolated.api.dossier(code, identity_of(citizen), status)
+        isolated.dossiers.append(made.code)
+        isolated.national.watch(made.code)
 
 
 @when(
@@ -395,9 +401,9 @@ def _(isolated: Isolated, fake: Faker, procedure: str) -> None:
 )
 def _(isolated: Isolated, fake: Faker, procedure: str) -> None:
     citizen = new_citizen(fake)
-    made = isolated.api.create_dossier(procedure_code(procedure), identity_of(citizen), 2)
-    isolated.dossiers.append(made["code"])
-    isolated.national.watch(made["code"])
+    made = isolated.api.dossier(procedure_code(procedure), identity_of(citizen), 2)
+    isolated.dossiers.append(made.code)
+    isolated.national.watch(made.code)
 
 
 @when(

@@ -10,57 +10,40 @@ uploads, scripts in forms, redirects, payment results, test routes and headers:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
 from faker import Faker
-from playwright.sync_api import APIResponse, Page, expect
+from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen, new_citizen
 from fixtures.control import control_client
+from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.procedures import ProcedureSpec, fill_values
 from fixtures.stack import Stack
 from fixtures.target import OfficerAccount
 from pages.protocols import FormSender, PageSet, PaymentResult, PortalForm
-from steps.payment import transactions
-from steps.processing import Dossier, People
-from steps.submission import vn_today
+from steps.world import Attempt, Dossier, People, attempt_of, transactions, vn_today
 
 OWNER, STRANGER, ANONYMOUS = "công dân", "công dân khác", "người chưa đăng nhập"
 Observe = Callable[[], dict[str, Any]]
 
 
-@dataclass
-class Attempt:
-    """A request the scenario sent, the portal's answer, and what it showed before."""
-
-    status: int
-    text: str
-    location: str
-    before: dict[str, Any] = field(default_factory=dict)
-
-
-def attempt_of(answer: APIResponse, before: dict[str, Any] | None = None) -> Attempt:
-    content_type = answer.headers.get("content-type", "")
-    text = html.unescape(answer.text()) if content_type.startswith("text/") else ""
-    return Attempt(answer.status, text, answer.headers.get("location", ""), before or {})
-
-
 @pytest.fixture
-def seen_by_all(people: People, stack: Stack) -> Iterator[Callable[[str], dict[str, Any]]]:
+def seen_by_all(
+    people: People, stack: Stack, national_portal: ScenarioNationalPortal
+) -> Iterator[Callable[[str], dict[str, Any]]]:
     """A dossier as its owner, the national portal and the payment platform see it, once
     the portal has sent everything it had to send."""
     # No kept-alive connections: a server closing an idle one as we reuse it is a false alarm.
     with control_client(timeout=60.0, limits=httpx.Limits(max_keepalive_connections=0)) as http:
 
         def observe(code: str) -> dict[str, Any]:
-            drained = http.post(f"{people.base_url}/_test/outbox/drain", json={"timeout_s": 20})
-            drained.raise_for_status()
+            people.settle(national_portal, code)
             held = http.get(f"{stack.mocks['national_portal']}/_control/dossiers/{code}")
             national = held.json() if held.status_code == 200 else {}
             return {

@@ -18,7 +18,7 @@ from fixtures.citizens import Citizen
 from fixtures.journals import ScenarioJournals
 from fixtures.target import OfficerAccount
 from pages.protocols import PageSet
-from steps.processing import Dossier, People  # as steps/security.py does
+from steps.world import Dossier, People
 
 WRONG_PASSWORD = "Sai-mat-khau-1"
 ROLES = {"cán bộ một cửa": "reception", "chuyên viên": "specialist", "lãnh đạo": "approver"}

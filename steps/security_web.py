@@ -27,10 +27,7 @@ from fixtures.servers import ServerProcess, free_port
 from fixtures.stack import Stack
 from fixtures.target import OfficerAccount, Target
 from pages.protocols import ROLE_PATTERN, PageSet, PortalForm, PortalHttp
-from steps.payment import transactions
-from steps.processing import People
-from steps.security import Attempt
-from steps.submission import Filled, Submitted
+from steps.world import Attempt, Filled, People, Submitted, transactions
 
 ROLE = f"(?P<role>{ROLE_PATTERN})"
 RESULT_FIELDS = ("MaDoiTac", "MaThamChieu", "MaGiaoDich", "SoTien", "MaLoi", "ThoiGianGD")
@@ -463,7 +460,7 @@ def _(other_portals: Callable[[str], str], mode: str) -> str:
 
 def ask_test_routes(base_url: str, http_routes: PortalHttp) -> dict[str, tuple[int, bool]]:
     """Each test route's answer, and whether the caller then holds a back-office session
-    (``/_test/sessions`` answers one in its body in test mode)."""
+    (the test API's session route answers one in its body in test mode)."""
     answers = {}
     with http_client(base_url=base_url, timeout=30.0) as http:
         for method, path, body in http_routes.TEST_ROUTES:
