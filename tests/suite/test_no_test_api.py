@@ -99,3 +99,15 @@ def test_a_page_set_without_a_test_api_cannot_claim_one(
     )
     profile.write_text(no_api, encoding="utf-8")
     assert load_target(str(profile)).test_api is False
+
+
+def test_make_test_no_test_api_runs_the_whole_suite_with_that_profile() -> None:
+    """The make target's command (its profile is run for real above)."""
+    done = subprocess.run(
+        ["make", "-n", "test-no-test-api", "PYTEST_ARGS=-m sync"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    runs = [line for line in done.stdout.splitlines() if "-m pytest" in line]
+    assert len(runs) == 1, done.stdout
+    assert f"-m pytest features --target {PROFILE} " in runs[0], runs[0]
+    assert runs[0].rstrip().endswith("-m sync"), runs[0]
