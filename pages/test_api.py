@@ -41,6 +41,11 @@ class PortalTestApi(Protocol):
         """An officer's (back-office account ``username``) session cookie."""
         ...
 
+    def officer_account(self, role: str) -> tuple[str, str]:
+        """A back-office account of one scenario's own in ``role`` (as the scenarios name
+        it: "cán bộ một cửa"…): its ``(username, password)``."""
+        ...
+
     def dossier(self, procedure: str, claims: Mapping[str, Any], status: int) -> MadeDossier:
         """A dossier of the citizen with ``claims`` for ``procedure`` (MaTTHC), brought to
         ``status`` (TrangThaiHoSo 1..10) along the normal path, every step sent on."""

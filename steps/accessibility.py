@@ -51,7 +51,8 @@ class Visit:
         return self.ui.citizen_url
 
     def dossier(self, procedure: str, status: int) -> str:
-        self.signed_in()
+        if self.preconditions.through_ui:  # the citizen submits it: signed in first
+            self.signed_in()
         made = self.preconditions.dossier(
             self.procedures[procedure], self.citizen, status, lambda: self.page, self.officer
         )

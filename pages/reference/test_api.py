@@ -15,6 +15,9 @@ import httpx
 
 from pages.test_api import MadeDossier
 
+# The roles as the scenarios name them → the reference portal's role codes.
+ROLES = {"cán bộ một cửa": "reception", "chuyên viên": "specialist", "lãnh đạo": "approver"}
+
 
 class ReferenceTestApi:
     """``PortalTestApi`` over the reference portal's ``/_test`` routes."""
@@ -40,6 +43,10 @@ class ReferenceTestApi:
 
     def officer_session(self, username: str) -> dict[str, str]:
         return self._cookie({"officer": username})
+
+    def officer_account(self, role: str) -> tuple[str, str]:
+        made = self._post("/officers", {"role": ROLES[role]})
+        return str(made["username"]), str(made["password"])
 
     def dossier(self, procedure: str, claims: Mapping[str, Any], status: int) -> MadeDossier:
         body = {"procedure": procedure, "identity": dict(claims), "status": status}
