@@ -5,6 +5,7 @@ its test routes do not exist at all: a precondition that still went through them
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -30,7 +31,8 @@ def run(
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, int]]:
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "features", "--target", str(profile), "-p", "no:randomly",
-         "-p", "no:cacheprovider", "-q", "-rs", "--basetemp", str(tmp_path / "run"), "-k", SLICE],
+         "-p", "no:cacheprovider", "-q", "-rs", "--basetemp", str(tmp_path / "run"), "-k", SLICE,
+         "--alluredir", str(tmp_path / "results")],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     tail = done.stdout[-4000:]
@@ -48,6 +50,13 @@ def test_preconditions_go_through_the_user_interface_and_the_clock_is_skipped(
     skips = [line for line in done.stdout.splitlines() if line.startswith("SKIPPED")]
     assert len(skips) == 1, tail
     assert "Chưa kiểm thử: cần dịch chuyển đồng hồ của cổng qua API kiểm thử" in skips[0], skips
+    # the skipped scenario is in the results (the compliance summary says "Chưa kiểm thử")
+    results = [json.loads(f.read_text()) for f in (tmp_path / "results").glob("*-result.json")]
+    skipped = [r for r in results if r["status"] == "skipped"]
+    assert [r["name"] for r in skipped] == [
+        "Hạn trả kết quả của hồ sơ nộp ngay trước Tết không tính những ngày nghỉ Tết"
+    ], [(r["name"], r["status"]) for r in results]
+    assert "Chưa kiểm thử: cần dịch chuyển đồng hồ" in skipped[0]["statusDetails"]["message"]
 
 
 def test_the_same_slice_fails_when_it_relies_on_a_test_api_the_portal_lacks(
