@@ -12,7 +12,7 @@ CHECKLIST := features/test_checklist.py
 # time here, and selfcheck, bench and flake-check start pytest dozens of times.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: setup demo test unit e2e report serve lint clean
+.PHONY: setup demo test unit e2e report serve lint clean test-no-test-api
 
 setup:
 	@bash scripts/setup.sh
@@ -44,6 +44,12 @@ unit: setup
 e2e: setup
 	@rm -rf $(RESULTS) $(STALE)
 	$(PY) -m pytest $(CHECKLIST) --alluredir=$(RESULTS) $(PYTEST_ARGS)
+
+## the whole e2e suite against the reference portal WITHOUT its test API: every precondition
+## through the user interface (targets/reference-no-test-api.toml); slower, not in `make test`
+test-no-test-api: setup
+	@rm -rf $(RESULTS) $(STALE)
+	$(PY) -m pytest features --target reference-no-test-api --alluredir=$(RESULTS) $(PYTEST_ARGS)
 
 ## one single-file Allure report + the compliance summary and bien-ban.pdf (reports/compliance/)
 ## from every results folder given: RESULTS="shard1 shard2 ..." (default reports/allure-results);

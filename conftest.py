@@ -11,15 +11,15 @@ pytest_plugins = [
     "fixtures.allure_labels",
     "fixtures.national_portal",
     "fixtures.e_result",
+    "fixtures.preconditions",
+    "fixtures.isolated",  # the reliability scenarios' own stack
+    "steps.world",
     "steps.common",
     "steps.sso",
     "steps.sso_provider",
     "steps.submission",
     "steps.payment",
     "steps.processing",
-    # the reliability scenarios' own stack; after steps.processing, whose test API it uses
-    # (a plugin imported before it would leave that module's asserts un-rewritten)
-    "fixtures.isolated",
     "steps.sync",
     "steps.result",
     "steps.security",

@@ -372,7 +372,6 @@ class PortalHttp(Protocol):
     PAYMENT_CALLBACK_PATH: str
     TEST_ROUTES: tuple[tuple[str, str, dict[str, Any] | None], ...]
     TEST_RESET_PATH: str  # the test API's "empty the data" (POST)
-    TEST_OFFICERS_PATH: str  # the test API's "a back-office account of my own" (POST)
     TOKEN_PAGE: str  # a page every visitor can open that carries the session's token
     MY_DOSSIERS_PATH: str
     OFFICER_SIGN_IN_PATH: str

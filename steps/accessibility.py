@@ -10,17 +10,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import allure
-import httpx
 import pytest
 from faker import Faker
-from playwright.sync_api import BrowserContext, FilePayload, Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 from pytest_bdd import parsers, then, when
+from pytest_playwright import CreateContextCallback
 
 from fixtures.axe import audit, describe
 from fixtures.citizens import Citizen
+from fixtures.preconditions import Preconditions
 from fixtures.procedures import ProcedureSpec, fill_values
+from fixtures.target import OfficerAccount
 from pages.protocols import PageSet
-from steps.submission import Submitted, identity_claims, open_session, vn_today
+from steps.world import Submitted, vn_today
 
 FREE, PAID = "1.001193", "2.000488"
 MIN_FOCUS_CONTRAST = 3.0  # WCAG 2.2 SC 1.4.11 (non-text contrast) for the focus indicator
@@ -28,28 +30,33 @@ MIN_FOCUS_CONTRAST = 3.0  # WCAG 2.2 SC 1.4.11 (non-text contrast) for the focus
 
 @dataclass
 class Visit:
-    """What a page needs: the browser, the portal, the citizen and the test API."""
+    """What a page needs: the browser, the portal, the citizen and the preconditions (the
+    test API, or the user interface without one)."""
 
     page: Page
-    context: BrowserContext
     ui: PageSet
     citizen: Citizen
-    control: httpx.Client
+    preconditions: Preconditions
+    procedures: dict[str, ProcedureSpec]
+    officer: Callable[[str], Page]  # an officer's page, signed in, by role
+    signed: bool = False
 
     def signed_in(self) -> None:
-        open_session(
-            self.control, self.portal_url, self.context, {"identity": identity_claims(self.citizen)}
-        )
+        if not self.signed:
+            self.preconditions.sign_in_citizen(self.page, self.citizen)
+            self.signed = True
 
     @property
     def portal_url(self) -> str:
         return self.ui.citizen_url
 
     def dossier(self, procedure: str, status: int) -> str:
-        body = {"procedure": procedure, "identity": identity_claims(self.citizen), "status": status}
-        answer = self.control.post(f"{self.portal_url}/_test/dossiers", json=body)
-        answer.raise_for_status()
-        return str(answer.json()["code"])
+        if self.preconditions.through_ui:  # the citizen submits it: signed in first
+            self.signed_in()
+        made = self.preconditions.dossier(
+            self.procedures[procedure], self.citizen, status, lambda: self.page, self.officer
+        )
+        return made.code
 
 
 def home(v: Visit) -> None:
@@ -150,13 +157,23 @@ PAGES: dict[str, Callable[[Visit], None]] = {
 @when(parsers.re(r"công dân mở (?P<name>.+) để kiểm tra khả năng tiếp cận"))
 def _(
     page: Page,
-    context: BrowserContext,
+    new_context: CreateContextCallback,
     ui: PageSet,
     citizen: Citizen,
-    control: httpx.Client,
+    preconditions: Preconditions,
+    procedures: dict[str, ProcedureSpec],
+    officers: dict[str, OfficerAccount],
     name: str,
 ) -> None:
-    PAGES[name](Visit(page, context, ui, citizen, control))
+    officer_pages: dict[str, Page] = {}
+
+    def officer(role: str) -> Page:
+        if role not in officer_pages:
+            officer_pages[role] = new_context().new_page()
+            preconditions.sign_in_officer(officer_pages[role], officers[role])
+        return officer_pages[role]
+
+    PAGES[name](Visit(page, ui, citizen, preconditions, procedures, officer))
 
 
 @then("axe-core không tìm thấy lỗi tiếp cận nghiêm trọng nào theo WCAG 2.2 AA trên trang đó")

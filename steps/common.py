@@ -3,7 +3,7 @@ the SSO mock's faults a scenario arms (cleared when it ends)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,8 +14,7 @@ from fixtures.citizens import Business, Citizen, new_business
 from fixtures.control import MockControl
 from fixtures.identities import ExternalAccounts
 from fixtures.target import Target
-
-ArmSsoFault = Callable[..., None]
+from steps.world import ArmSsoFault
 
 
 @pytest.fixture

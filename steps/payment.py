@@ -10,20 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen
 from fixtures.control import MockControl
+from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.polling import poll
+from fixtures.preconditions import Preconditions
 from fixtures.procedures import ProcedureSpec
 from pages.protocols import PageSet, PaymentResult
-from steps.submission import Submitted, identity_claims
+from steps.world import PAID, UNPAID, Submitted, settle
 
 PAID_ACTION = "Thanh toán phí, lệ phí"  # how the portal's history names a payment
-PAID, UNPAID = "Đã thanh toán", "Chưa thanh toán"
 ArmPaymentFault = Callable[..., None]
 
 
@@ -60,8 +60,8 @@ def pay_on_platform(ui: PageSet, page: Page, channel: str) -> PaymentResult:
     target_fixture="submitted",
 )
 def _(
-    control: httpx.Client,
-    portal_url: str,
+    preconditions: Preconditions,
+    page: Page,
     procedures: dict[str, ProcedureSpec],
     citizen: Citizen,
     code: str,
@@ -71,10 +71,8 @@ def _(
     assert procedure.fee_amount == amount, (
         f"{code} có lệ phí {procedure.fee_amount} đồng theo {procedure.source}"
     )
-    body = {"procedure": code, "identity": identity_claims(citizen), "status": 1}
-    answer = control.post(f"{portal_url}/_test/dossiers", json=body)
-    answer.raise_for_status()
-    return Submitted(answer.json()["code"], procedure)
+    made = preconditions.dossier(procedure, citizen, 1, lambda: page)
+    return Submitted(made.code, procedure)
 
 
 @given("ngân hàng sẽ từ chối giao dịch thanh toán của hồ sơ")
@@ -364,13 +362,10 @@ def _(national_control: MockControl, submitted: Submitted) -> None:
 
 @then(parsers.parse("Cổng Dịch vụ công quốc gia nhận đúng {count:d} bước xử lý về thanh toán"))
 def _(
-    control: httpx.Client,
-    national_control: MockControl,
-    portal_url: str,
-    submitted: Submitted,
-    count: int,
-) -> None:
-    control.post(f"{portal_url}/_test/outbox/drain", json={"timeout_s": 10}).raise_for_status()
+    national_control: MockControl, preconditions: Preconditions, page: Page,
+    national_portal: ScenarioNationalPortal, submitted: Submitted, count: int,
+) -> None:  # fmt: skip
+    settle(preconditions, national_portal, submitted.code, lambda: page)
     held = national_control.dossier(submitted.code) or {"progress": []}
     steps = [p for p in held["progress"] if p["NoiDungXuLy"].startswith(PAID_ACTION)]
     assert len(steps) == count, f"Cổng DVCQG nhận {len(steps)} bước xử lý về thanh toán: {steps}"

@@ -1,35 +1,26 @@
 """Checklist item 4 (first half): officers process a dossier online; the citizen follows it.
 
-Preconditions go through the reference portal's test-mode API (``/_test``): a dossier of
-this scenario's own citizen in a given status, browser sessions, the clock. Each person
-(the citizen, each officer) has a browser context of their own (``people``).
+Preconditions (a dossier of this scenario's own citizen in a given status, the people's
+sessions) go through the target's test API, or its pages without one
+(fixtures/preconditions.py); each person (the citizen, each officer) has a browser context
+of their own (``people``, steps/world.py). Moving the clock needs the test API.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import cache
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from datetime import timedelta
 
-import httpx
-import pytest
-from faker import Faker
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.citizens import Citizen, new_citizen
-from fixtures.evidence import attach_screenshot
-from fixtures.http import http_client
 from fixtures.national_portal import STATUS_CODES, ScenarioNationalPortal
-from fixtures.plugin import scenario_failed
+from fixtures.procedures import procedure_code
 from fixtures.target import OfficerAccount
 from pages.protocols import ROLE_PATTERN, CitizenDossier, OfficerDossier, PageSet
+from pages.test_api import PortalTestApi
+from steps.world import Dossier, People
 
 ROLE = f"(?P<role>{ROLE_PATTERN})"
 
@@ -40,182 +31,6 @@ def officer_page(people: People, role: str) -> OfficerDossier:
 
 def citizen_page(people: People, dossier: Dossier) -> CitizenDossier:
     return people.ui.citizen_dossier(people.citizen()).open(dossier.code)
-
-
-# --- the people of a scenario and the reference portal's test-mode API ---------------
-
-
-@cache
-def _procedures() -> dict[str, dict[str, Any]]:
-    """code → the procedure's data (procedures/*.toml)."""
-    found = {}
-    for path in sorted((Path(__file__).resolve().parent.parent / "procedures").glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        found[str(data["code"])] = data
-    return found
-
-
-def procedure_code(name: str) -> str:
-    codes = [code for code, data in _procedures().items() if data["name"] == name]
-    assert codes, f"không có thủ tục tên “{name}” trong procedures/"
-    return codes[0]
-
-
-def procedure_result_name(code: str) -> str:
-    """The name of the document the procedure ends with (e.g. "Giấy khai sinh")."""
-    return str(_procedures()[code]["result_name"])
-
-
-@dataclass(frozen=True)
-class Dossier:
-    code: str
-    procedure: str  # MaTTHC
-    citizen: Citizen
-    due_at: datetime
-
-    def evidence_label(self) -> str:  # what the report's step parameters show
-        return f"hồ sơ {self.code} của {self.citizen.evidence_label()}"
-
-
-class ReferenceTestApi:
-    """The reference portal's test-mode routes (``/_test``, docs/contracts.md §4)."""
-
-    def __init__(self, base_url: str, http: httpx.Client) -> None:
-        self.base_url = base_url
-        self.http = http
-        self.clock_moved = False
-
-    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        answer = self.http.post(f"{self.base_url}/_test{path}", json=body)
-        assert answer.status_code in (200, 201), (
-            f"/_test{path}: HTTP {answer.status_code} {answer.text}"
-        )
-        result: dict[str, Any] = answer.json()
-        return result
-
-    def create_dossier(
-        self, procedure: str, identity: dict[str, Any], status: int
-    ) -> dict[str, Any]:
-        return self._post(
-            "/dossiers", {"procedure": procedure, "identity": identity, "status": status}
-        )
-
-    def session_cookie(self, **who: Any) -> dict[str, str]:
-        cookie: dict[str, str] = self._post("/sessions", who)["cookie"]
-        return {"name": cookie["name"], "value": cookie["value"], "url": self.base_url}
-
-    def move_clock(self, offset_days: int) -> None:
-        self.http.put(
-            f"{self.base_url}/_test/clock", json={"offset_days": offset_days}
-        ).raise_for_status()
-        self.clock_moved = offset_days != 0
-
-    def today(self) -> date:
-        """The portal's today (its clock may be moved), in Vietnam."""
-        now_vn = self.http.get(f"{self.base_url}/_test/clock").json()["now_vn"]
-        return datetime.strptime(now_vn, "%Y%m%d%H%M%S").date()
-
-    def outbox(self) -> dict[str, Any]:
-        """How many changes the portal has delivered, has pending, had refused."""
-        answer = self.http.get(f"{self.base_url}/_test/outbox")
-        answer.raise_for_status()
-        result: dict[str, Any] = answer.json()
-        return result
-
-    def drain(self, timeout_s: float = 15.0) -> dict[str, Any]:
-        """Wait (bounded, server side) until the portal has nothing left to send."""
-        return self._post("/outbox/drain", {"timeout_s": timeout_s})
-
-
-class People:
-    """The citizen and the officers of one scenario, each in a browser context of their own."""
-
-    def __init__(
-        self, browser: Browser, api: ReferenceTestApi, context_args: dict[str, Any],
-        citizen: Citizen, folder: Path, ui: PageSet,
-        officers: dict[str, OfficerAccount],
-    ) -> None:  # fmt: skip
-        self.browser = browser
-        self.api = api
-        self.base_url = api.base_url
-        self.ui = ui
-        self.officers = officers
-        self.context_args = context_args
-        self.the_citizen = citizen
-        self.folder = folder
-        self.pages: dict[str, Page] = {}
-        self.made_files: list[Path] = []
-
-    def evidence_label(self) -> str:  # the report shows the citizen, never the officers' accounts
-        return self.the_citizen.evidence_label()
-
-    def person(self, who: str, sign_in: Callable[[], dict[str, str]] | None = None) -> Page:
-        """``who``'s page, opening their own browser context (signed in by ``sign_in``'s
-        session cookie, if given) the first time."""
-        if who not in self.pages:
-            context = self.browser.new_context(**self.context_args)
-            if sign_in is not None:
-                context.add_cookies([sign_in()])  # type: ignore[list-item]
-            self.pages[who] = context.new_page()
-        return self.pages[who]
-
-    def citizen(self, who: str = "công dân", citizen: Citizen | None = None) -> Page:
-        identity = identity_of(citizen or self.the_citizen)
-        return self.person(who, lambda: self.api.session_cookie(identity=identity))
-
-    def officer(self, role: str) -> Page:
-        username = self.officers[role].username
-        return self.person(role, lambda: self.api.session_cookie(officer=username))
-
-    def new_dossier(self, procedure: str, status: int) -> Dossier:
-        made = self.api.create_dossier(procedure, identity_of(self.the_citizen), status)
-        due = datetime.fromisoformat(made["due_at"])
-        return Dossier(code=made["code"], procedure=procedure, citizen=self.the_citizen, due_at=due)
-
-    def supplement_file(self, paper: str) -> Path:
-        path = self.folder / f"bo-sung-{uuid.uuid4().hex[:8]}.pdf"
-        path.write_bytes(f"%PDF-1.4\n% {paper} {uuid.uuid4()}\n%%EOF\n".encode())
-        self.made_files.append(path)
-        return path
-
-    @staticmethod
-    def procedure_days(code: str) -> int:
-        return int(_procedures()[code]["processing_days"])
-
-    def close(self, failed: bool, final_screenshot: str = "viewport") -> None:
-        for who, page in self.pages.items():
-            title = f"{'Ảnh chụp khi thất bại' if failed else 'Ảnh chụp trạng thái cuối'}: {who}"
-            # each person's window as it ended (the whole page if the scenario failed),
-            # unless --final-screenshot off
-            if failed or final_screenshot != "off":
-                attach_screenshot(page, title, failed=failed, full_page=final_screenshot == "full")
-            page.context.close()
-
-
-def identity_of(citizen: Citizen) -> dict[str, Any]:
-    """The claims the national SSO gives for ``citizen`` (what a test session carries)."""
-    persona = citizen.persona()
-    return {k: v for k, v in persona.items() if k not in ("username", "password")}
-
-
-@pytest.fixture
-def people(
-    browser: Browser, browser_context_args: dict[str, Any], portal_url: str, fake: Faker,
-    tmp_path: Path, request: pytest.FixtureRequest, ui: PageSet,
-    officers: dict[str, OfficerAccount],
-) -> Iterator[People]:  # fmt: skip
-    """This scenario's citizen (their own, new) and officers, each with a browser context."""
-    with http_client(timeout=30.0) as http:
-        api = ReferenceTestApi(portal_url, http)
-        crowd = People(
-            browser, api, browser_context_args, new_citizen(fake), tmp_path, ui, officers
-        )
-        try:
-            yield crowd
-        finally:
-            crowd.close(scenario_failed(request), request.config.getoption("--final-screenshot"))
-            if api.clock_moved:
-                api.move_clock(0)
 
 
 # --- Cho ----------------------------------------------------------------------------
@@ -235,8 +50,10 @@ def _(
 
 
 @given(parsers.parse("thời gian trôi qua {days:d} ngày mà hồ sơ chưa được trả kết quả"))
-def _(people: People, national_portal: ScenarioNationalPortal, days: int) -> None:
-    people.api.move_clock(days)
+def _(
+    portal_clock: Callable[[int], None], national_portal: ScenarioNationalPortal, days: int
+) -> None:
+    portal_clock(days)
     national_portal.move_clock(days)
 
 
@@ -301,8 +118,10 @@ def _(people: People, dossier: Dossier, role: str, reason: str) -> None:
 
 
 @when(parsers.re(f'{ROLE} gửi thư xin lỗi "(?P<text>.+)" và hẹn trả lại sau (?P<days>\\d+) ngày'))
-def _(people: People, dossier: Dossier, role: str, text: str, days: str) -> None:
-    new_due = people.api.today() + timedelta(days=int(days))
+def _(
+    people: People, test_api: PortalTestApi, dossier: Dossier, role: str, text: str, days: str
+) -> None:
+    new_due = test_api.today() + timedelta(days=int(days))
     officer_page(people, role).open(dossier.code).send_apology(text, new_due)
 
 
@@ -396,7 +215,7 @@ def _(
 ) -> None:
     page = people.ui.citizen_dossier(people.citizen()).open(dossier.code)
     expect(page.status, "trạng thái hồ sơ trên cổng không đổi").to_have_text(status)
-    people.api.drain()
+    people.settle(national_portal, dossier.code)
     # the record it holds: what our mock and a look-up (@needs_national_record) both give
     held = (national_portal.dossier(dossier.code) or {}).get("record") or {}
     assert held.get("TrangThaiHoSo") == STATUS_CODES[status], (

@@ -17,7 +17,7 @@ from fixtures.national_portal import rejected_calls
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec, fill_values
 from fixtures.raw_http import cookie_header, submit_at_once
-from steps.submission import vn_today
+from steps.world import vn_today
 
 
 @given(

@@ -21,7 +21,7 @@ from fixtures.national_portal import rejected_calls
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec, fill_values
 from fixtures.raw_http import cookie_header, raw_request, send_then, session_cookie, wait_first_byte
-from steps.submission import Submitted, vn_today
+from steps.world import Submitted, vn_today
 
 PAID = "Đã thanh toán"  # the dossier's payment state, as steps/payment.py reads it
 PAID_ROW = "Thanh toán thành công"

@@ -17,8 +17,8 @@ from fixtures.isolated import SETTLE_S, Isolated
 from fixtures.isolated_stack import FORWARD, HTML
 from fixtures.national_portal import rejected_calls
 from fixtures.polling import poll
-from steps.processing import procedure_code
-from steps.submission import Submitted
+from fixtures.procedures import procedure_code
+from steps.world import Submitted
 
 # --- Cho ----------------------------------------------------------------------------
 

@@ -31,7 +31,8 @@ from fixtures.e_result import (
 from fixtures.evidence import attach_json, attach_pdf, attach_text
 from fixtures.national_portal import ScenarioNationalPortal, parse_stamp
 from fixtures.polling import poll
-from steps.processing import Dossier, People, procedure_code, procedure_result_name
+from fixtures.procedures import procedure_code, procedure_result_name
+from steps.world import Dossier, People
 
 PADES = "/ETSI.CAdES.detached"
 

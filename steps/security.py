@@ -22,31 +22,32 @@ from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen, new_citizen
 from fixtures.control import MockControl, control_client
+from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.procedures import ProcedureSpec, fill_values
 from fixtures.raw_http import Attempt, attempt_of
 from fixtures.stack import Stack
 from fixtures.target import OfficerAccount
 from pages.protocols import FormSender, PageSet, PaymentResult, PortalForm
-from steps.processing import Dossier, People
-from steps.submission import vn_today
+from steps.world import Dossier, People, vn_today
 
 OWNER, STRANGER, ANONYMOUS = "công dân", "công dân khác", "người chưa đăng nhập"
 Observe = Callable[[], dict[str, Any]]
 
 
 @pytest.fixture
-def seen_by_all(people: People, stack: Stack) -> Iterator[Callable[[str], dict[str, Any]]]:
+def seen_by_all(
+    people: People, stack: Stack, national_portal: ScenarioNationalPortal
+) -> Iterator[Callable[[str], dict[str, Any]]]:
     """A dossier as its owner, the national portal and the payment platform see it, once
     the portal has sent everything it had to send."""
     # No kept-alive connections: a server closing an idle one as we reuse it is a false alarm.
     with control_client(timeout=60.0, limits=httpx.Limits(max_keepalive_connections=0)) as http:
-        national_portal = MockControl("national_portal", stack.mocks["national_portal"], http)
+        national_mock = MockControl("national_portal", stack.mocks["national_portal"], http)
         payment = MockControl("payment", stack.mocks["payment"], http)
 
         def observe(code: str) -> dict[str, Any]:
-            drained = http.post(f"{people.base_url}/_test/outbox/drain", json={"timeout_s": 20})
-            drained.raise_for_status()
-            national = national_portal.dossier(code) or {}
+            people.settle(national_portal, code)
+            national = national_mock.dossier(code) or {}
             return {
                 "cổng": people.ui.dossier_state(people.citizen()).read(code),
                 "Cổng DVCQG": (national.get("statuses"), len(national.get("progress", []))),

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import httpx
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
@@ -19,10 +18,10 @@ from fixtures.control import RESET_PATH, MockControl
 from fixtures.journals import ScenarioJournals
 from fixtures.target import OfficerAccount
 from pages.protocols import PageSet
-from steps.processing import Dossier, People  # as steps/security.py does
+from pages.test_api import PortalTestApi
+from steps.world import Dossier, People
 
 WRONG_PASSWORD = "Sai-mat-khau-1"
-ROLES = {"cán bộ một cửa": "reception", "chuyên viên": "specialist", "lãnh đạo": "approver"}
 
 
 @dataclass(frozen=True)
@@ -42,10 +41,9 @@ class OwnAccount:
     parsers.parse("một tài khoản {role} dành riêng cho kịch bản này"),
     target_fixture="own_account",
 )
-def _(control: httpx.Client, ui: PageSet, role: str) -> OwnAccount:
-    made = control.post(f"{ui.officer_url}{ui.http.TEST_OFFICERS_PATH}", json={"role": ROLES[role]})
-    assert made.status_code == 201, f"cổng không tạo được tài khoản cán bộ: {made.text}"
-    return OwnAccount(role, made.json()["username"], made.json()["password"])
+def _(test_api: PortalTestApi, role: str) -> OwnAccount:
+    username, password = test_api.officer_account(role)
+    return OwnAccount(role, username, password)
 
 
 # --- Khi ----------------------------------------------------------------------------

@@ -13,8 +13,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.procedures import ProcedureSpec
 from fixtures.raw_http import Attempt, send_as_browser
 from pages.protocols import ROLE_PATTERN, PageSet
-from steps.processing import People
-from steps.submission import Filled, Submitted
+from steps.world import Filled, People, Submitted
 
 ROLE = f"(?P<role>{ROLE_PATTERN})"
 

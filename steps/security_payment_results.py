@@ -18,7 +18,7 @@ from pytest_bdd import parsers, then, when
 from fixtures.control import MockControl
 from fixtures.polling import poll
 from pages.protocols import PageSet
-from steps.submission import Submitted
+from steps.world import Submitted
 
 RESULT_FIELDS = ("MaDoiTac", "MaThamChieu", "MaGiaoDich", "SoTien", "MaLoi", "ThoiGianGD")
 

@@ -11,7 +11,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.raw_http import portal_cookies
 from fixtures.target import OfficerAccount
 from pages.protocols import ROLE_PATTERN, PageSet
-from steps.processing import People
+from steps.world import People
 
 ROLE = f"(?P<role>{ROLE_PATTERN})"
 

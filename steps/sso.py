@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Business, Citizen
-from fixtures.control import SSO_ENDPOINTS, MockControl
+from fixtures.control import MockControl
 from fixtures.procedures import ProcedureSpec, claim_value, load_procedures
 from fixtures.redaction import journal_fingerprint
 from pages.protocols import PageSet, PersonalPage
-from steps.common import ArmSsoFault
+from steps.world import OUTAGES, ArmSsoFault
 
 # How a scenario names a broken id_token → the SSO mock's fault that breaks it so.
 ID_TOKEN_FLAWS = {
@@ -33,8 +32,6 @@ ID_TOKEN_FLAWS = {
     "ghi mã khóa ký không có trong danh sách khóa công bố": "kid_unknown",
     "ký bằng khóa đã thu hồi": "retired_key",
 }
-# The portal's step at which the identity provider stops answering → the mock's endpoint.
-OUTAGES = SSO_ENDPOINTS  # the endpoint a fault matches, by how a scenario names it
 DEEP_LINK_QUERY = "tab=ho-so&trang=2"
 
 
@@ -56,20 +53,6 @@ def assert_no_session(ui: PageSet, page: Page, who: str) -> None:
         f"cổng vẫn mở trang cá nhân cho {who} (HTTP {response.status}, "
         f"chuyển tới {response.headers.get('location')!r}): có phiên làm việc trên máy chủ"
     )
-
-
-@pytest.fixture
-def portal_clock(portal_url: str, control: httpx.Client) -> Iterator[Callable[[int], None]]:
-    """Move the portal's clock by whole days (test mode); put it back after the scenario."""
-    moved: list[int] = []
-
-    def move(days: int) -> None:
-        control.put(f"{portal_url}/_test/clock", json={"offset_days": days}).raise_for_status()
-        moved.append(days)
-
-    yield move
-    if moved:
-        control.put(f"{portal_url}/_test/clock", json={"offset_days": 0}).raise_for_status()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pytest_bdd import given, parsers, when
 from fixtures.citizens import Citizen
 from fixtures.control import MockControl
 from pages.protocols import PageSet
-from steps.common import ArmSsoFault
+from steps.world import ArmSsoFault
 
 # How a scenario names the provider's wrong answer → the SSO mock's fault and endpoint.
 WRONG_ANSWERS = {

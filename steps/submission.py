@@ -1,34 +1,36 @@
 """Checklist item 2: online submission (nộp hồ sơ trực tuyến).
 
 The forms are filled from ``procedures/*.toml`` (``fixtures/procedures.py``). Where a
-scenario is not about signing in, the citizen's session is made through the portal's
-test API (``POST /_test/sessions``) with the claims the national SSO would give.
+scenario is not about signing in, the citizen's session is a precondition
+(fixtures/preconditions.py): the target's test API with the claims the national SSO would
+give, or, without one, the identity provider's login page.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import holidays
-import httpx
 import pytest
 from faker import Faker
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Citizen, new_citizen
 from fixtures.control import MockControl
+from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.polling import poll
-from fixtures.procedures import ProcedureSpec, claim_value, generate, load_procedures
+from fixtures.preconditions import Preconditions
+from fixtures.procedures import ProcedureSpec, claim_value, generate
 from fixtures.target import OfficerAccount, Target
 from pages.protocols import ROLE_PATTERN, PageSet, SubmissionForm
+from steps.world import Filled, Submitted, vn_today
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 SHOWN = "%H:%M %d/%m/%Y"  # how the portal shows a moment
@@ -45,36 +47,10 @@ EMPTY = "(để trống)"
 
 
 @dataclass(frozen=True)
-class Filled:
-    """The form of a scenario: what it shows (label → value) and the papers attached."""
-
-    procedure: ProcedureSpec
-    values: dict[str, str]
-    attached: dict[str, str] = field(default_factory=dict)  # attachment name → file name
-
-    def evidence_label(self) -> str:  # what the report's step parameters show
-        return f"tờ khai {self.procedure.evidence_label()}"
-
-
-@dataclass(frozen=True)
-class Submitted:
-    code: str
-    procedure: ProcedureSpec
-
-    def evidence_label(self) -> str:  # what the report's step parameters show
-        return f"hồ sơ {self.code} ({self.procedure.name})"
-
-
-@dataclass(frozen=True)
 class TetBreak:
     eve: date  # the last working day before the break
     first: date
     last: date
-
-
-@pytest.fixture(scope="session")
-def procedures() -> dict[str, ProcedureSpec]:
-    return load_procedures()
 
 
 @pytest.fixture(scope="session")
@@ -88,24 +64,6 @@ def sample_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         path.write_bytes(content)
         files[sample] = path
     return files
-
-
-def vn_today() -> date:
-    return datetime.now(VN).date()
-
-
-def identity_claims(citizen: Citizen) -> dict[str, Any]:
-    return {k: v for k, v in citizen.persona().items() if k not in ("username", "password")}
-
-
-def open_session(
-    control: httpx.Client, portal_url: str, context: BrowserContext, body: dict[str, Any]
-) -> None:
-    """A portal session made through the test API, put into the browser's cookies."""
-    answer = control.post(f"{portal_url}/_test/sessions", json=body)
-    answer.raise_for_status()
-    cookie = answer.json()["cookie"]
-    context.add_cookies([{"name": cookie["name"], "value": cookie["value"], "url": portal_url}])
 
 
 def fill_fields(form: SubmissionForm, procedure: ProcedureSpec, values: dict[str, str]) -> None:
@@ -178,18 +136,6 @@ def next_tet(after: date) -> TetBreak:
     raise LookupError(f"no Tết after {after} in the holidays library")
 
 
-@pytest.fixture
-def moved_clocks(
-    control: httpx.Client, portal_url: str, national_control: MockControl
-) -> Iterator[list[int]]:
-    """Clock offsets a scenario set (portal and national portal together), undone at its end."""
-    moved: list[int] = []
-    yield moved
-    if moved:
-        control.put(f"{portal_url}/_test/clock", json={"offset_days": 0}).raise_for_status()
-        national_control.clock(0)
-
-
 # --- Cho ---------------------------------------------------------------------------
 
 
@@ -198,18 +144,18 @@ def _(
     request: pytest.FixtureRequest,
     target: Target,
     fake: Faker,
-    control: httpx.Client,
-    portal_url: str,
-    context: BrowserContext,
+    preconditions: Preconditions,
+    page: Page,
 ) -> Citizen:
-    """A session opened through the test API: with an external identity provider (fixed
-    test accounts) a person of this scenario only, who needs no account there."""
+    """A session opened through the test API (with an external identity provider, fixed
+    test accounts, a person of this scenario only, who needs no account there), or, without
+    one, through the provider's login page with a test account."""
     citizen: Citizen = (
         new_citizen(fake)
-        if target.sso.external
+        if target.sso.external and not preconditions.through_ui
         else request.getfixturevalue("new_registered_citizen")
     )
-    open_session(control, portal_url, context, {"identity": identity_claims(citizen)})
+    preconditions.sign_in_citizen(page, citizen)
     return citizen
 
 
@@ -269,17 +215,11 @@ def _(
 
 
 @given("hôm nay là ngày làm việc cuối cùng trước kỳ nghỉ Tết Nguyên Đán", target_fixture="tet")
-def _(
-    control: httpx.Client,
-    portal_url: str,
-    national_control: MockControl,
-    moved_clocks: list[int],
-) -> TetBreak:
+def _(portal_clock: Callable[[int], None], national_portal: ScenarioNationalPortal) -> TetBreak:
     tet = next_tet(vn_today())
     offset = (tet.eve - vn_today()).days
-    moved_clocks.append(offset)
-    control.put(f"{portal_url}/_test/clock", json={"offset_days": offset}).raise_for_status()
-    national_control.clock(offset)
+    portal_clock(offset)
+    national_portal.move_clock(offset)
     return tet
 
 
@@ -483,16 +423,15 @@ def _(ui: PageSet, page: Page, filled: Filled) -> None:
 def _(
     ui: PageSet,
     new_context: CreateContextCallback,
-    control: httpx.Client,
-    portal_url: str,
+    preconditions: Preconditions,
     submitted: Submitted,
     citizen: Citizen,
     officers: dict[str, OfficerAccount],
     role: str,
 ) -> None:
-    context = new_context()
-    open_session(control, portal_url, context, {"officer": officers[role].username})
-    queue = ui.officer_queue(context.new_page()).open().search(submitted.code)
+    officer = new_context().new_page()
+    preconditions.sign_in_officer(officer, officers[role])
+    queue = ui.officer_queue(officer).open().search(submitted.code)
     row = queue.row_of(submitted.code)
     expect(row, f"hồ sơ {submitted.code} trong danh sách của {role}").to_contain_text(
         citizen.full_name

@@ -23,7 +23,9 @@ from fixtures.national_portal import (
     rejected_calls,
 )
 from fixtures.polling import poll
-from steps.processing import Dossier, People, procedure_code
+from fixtures.procedures import procedure_code
+from pages.test_api import PortalTestApi
+from steps.world import Dossier, People
 
 RECORD_TEXT = (
     "MaHoSo", "MaTTHC", "TenTTHC", "ChuHoSo", "SoDinhDanh", "SoDienThoai", "TrichYeuHoSo",
@@ -53,7 +55,7 @@ def settled(
 ) -> dict[str, Any]:
     """What the national portal holds once ``last`` arrived and the portal sent everything."""
     national_portal.wait_for_status(code, last)
-    people.api.drain()
+    people.settle(national_portal, code)
     return national_portal.dossier(code) or {}
 
 
@@ -94,8 +96,9 @@ def _(national_portal: ScenarioNationalPortal) -> None:
 
 
 @when("cổng gửi xong mọi thay đổi đang chờ")
-def _(people: People) -> None:
-    people.api.drain()
+def _(people: People, national_portal: ScenarioNationalPortal) -> None:
+    for code in people.dossiers:
+        people.settle(national_portal, code)
 
 
 # --- Thì: one dossier -----------------------------------------------------------------
@@ -161,7 +164,7 @@ def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier)
 
 @then("Cổng DVCQG không từ chối lời gọi nào của hồ sơ")
 def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
-    people.api.drain()
+    people.settle(national_portal, dossier.code)
     kept = rejected_calls(national_portal.dossier(dossier.code) or {})
     journaled = [  # refused data (error_code 1, 2, 3), not an expired session the portal renews
         f"#{e['seq']} {e['service']}: {e['reason']}"
@@ -176,7 +179,7 @@ def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier)
 
 @then("các bước tiến độ trên Cổng DVCQG khớp từng dòng với quá trình xử lý mà công dân thấy")
 def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
-    people.api.drain()
+    people.settle(national_portal, dossier.code)
     rows = people.ui.citizen_dossier(people.citizen()).open(dossier.code).history_rows()
     held = national_portal.wait_for_progress(dossier.code, len(rows))
     progress = [
@@ -211,7 +214,7 @@ def _(
 @then("giấy tờ công dân bổ sung có trong TaiLieuNop trên Cổng DVCQG với đúng mã băm SHA-256")
 def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
     digest = hashlib.sha256(people.made_files[-1].read_bytes()).hexdigest()
-    people.api.drain()
+    people.settle(national_portal, dossier.code)
     record = (national_portal.dossier(dossier.code) or {})["record"]
     hashes = [paper.get("MaBam") for paper in record["TaiLieuNop"]]
     assert digest in hashes, (
@@ -248,14 +251,14 @@ def _(
 def _(
     people: People, national_portal: ScenarioNationalPortal, dossier: Dossier, reason: str
 ) -> None:
-    people.api.drain()
+    people.settle(national_portal, dossier.code)
     last = (national_portal.dossier(dossier.code) or {})["progress"][-1]
     assert reason in last["NoiDungXuLy"], f"bước tiến độ cuối không ghi lý do: {last}"
 
 
 @then("Cổng DVCQG giữ đúng trạng thái mà công dân thấy trên cổng")
 def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
-    people.api.drain()
+    people.settle(national_portal, dossier.code)
     held = national_portal.dossier(dossier.code) or {}
     page = people.ui.citizen_dossier(people.citizen()).open(dossier.code)
     on_portal = page.status.inner_text().strip()
@@ -349,8 +352,8 @@ def _(national_portal: ScenarioNationalPortal) -> None:
 
 
 @then("cổng không còn thay đổi nào bị từ chối hay đang chờ gửi")
-def _(people: People) -> None:
-    outbox = people.api.outbox()
+def _(test_api: PortalTestApi) -> None:
+    outbox = test_api.outbox()
     assert (outbox["pending"], outbox["rejected"]) == (0, 0), (
         f"hàng đợi gửi Cổng DVCQG của cổng: {outbox['pending']} đang chờ, {outbox['rejected']} bị từ chối"
     )

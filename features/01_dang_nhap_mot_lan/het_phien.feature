@@ -6,6 +6,7 @@ Tính năng: Phiên làm việc trên cổng có thời hạn
   phiên riêng: công dân được đăng nhập lại qua hệ thống định danh mà không phải
   nhập lại mật khẩu chừng nào phiên ở đó còn hiệu lực.
 
+  @needs_clock
   Kịch bản: Phiên hết hạn thì cổng không còn nhận, công dân được đăng nhập lại qua hệ thống định danh
     Cho một công dân đã đăng nhập vào cổng dịch vụ công
     Khi thời gian trôi qua quá thời hạn của phiên làm việc trên cổng

@@ -18,7 +18,7 @@ Tính năng: Nộp hồ sơ trực tuyến cho từng thủ tục
       | 2.000488 | Cấp Phiếu lý lịch tư pháp (có phí)                            |
       | 1.012877 | liên thông khai sinh, thường trú, bảo hiểm y tế cho trẻ em    |
 
-  @tthc_1.012877 @needs_national_portal_mock
+  @tthc_1.012877 @needs_national_portal_mock @needs_clock
   Kịch bản: Hạn trả kết quả của hồ sơ nộp ngay trước Tết không tính những ngày nghỉ Tết
     Cho hôm nay là ngày làm việc cuối cùng trước kỳ nghỉ Tết Nguyên Đán
     Và một công dân có phiên làm việc trên cổng dịch vụ công

@@ -88,7 +88,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Và trạng thái các hồ sơ trong "Hồ sơ của tôi" của công dân trùng với Cổng DVCQG
     Và Cổng DVCQG không giữ hồ sơ nào mà cổng không có
 
-  @needs_national_portal_mock
+  @needs_national_portal_mock @needs_test_api
   Kịch bản: Không lời gọi đồng bộ nào của cổng bị Cổng DVCQG từ chối trong lần chạy
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
     Khi cổng gửi xong mọi thay đổi đang chờ

@@ -11,7 +11,7 @@ Tính năng: Thời hạn giải quyết hồ sơ
     Thì công dân thấy ngày hẹn trả và thời gian xử lý còn lại của hồ sơ
     Và chuyên viên thấy cùng ngày hẹn trả và thời gian xử lý còn lại như công dân
 
-  @tthc_1.001193 @needs_national_portal_mock
+  @tthc_1.001193 @needs_national_portal_mock @needs_clock
   Kịch bản: Hồ sơ quá hạn được đánh dấu và phải có thư xin lỗi trước khi trả kết quả
     Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Đã xử lý xong"
     Và thời gian trôi qua 5 ngày mà hồ sơ chưa được trả kết quả

@@ -8,7 +8,7 @@ Tính năng: Các đường dẫn dành cho kiểm thử không có khi cổng c
   vì đó là cách duy nhất để thấy đúng tiến trình cổng sẽ chạy thật; cổng đang được kiểm
   thử (chế độ kiểm thử) làm đối chứng.
 
-  @needs_payment_mock @needs_national_portal_mock
+  @needs_payment_mock @needs_national_portal_mock @needs_test_api
   Khung kịch bản: Cổng chạy ở chế độ <chế độ> không có đường dẫn kiểm thử
     Cho một cổng dịch vụ công tham chiếu khởi động ở chế độ "<chế độ>"
     Khi một người bất kỳ gọi các đường dẫn kiểm thử của cổng đó

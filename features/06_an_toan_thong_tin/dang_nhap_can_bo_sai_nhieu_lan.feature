@@ -7,6 +7,7 @@ Tính năng: Đăng nhập cán bộ bị tạm khóa sau nhiều lần nhập s
   thử lại. Cán bộ khác vẫn đăng nhập bình thường. Kịch bản dùng một tài khoản cán bộ tạo
   riêng cho nó, để không khóa các tài khoản dùng chung của những kịch bản khác.
 
+  @needs_test_api @needs_clock
   Kịch bản: Nhập sai mật khẩu 5 lần thì tài khoản cán bộ bị tạm khóa, kể cả với mật khẩu đúng
     Cho một tài khoản cán bộ một cửa dành riêng cho kịch bản này
     Khi ai đó nhập sai mật khẩu của tài khoản đó 5 lần liên tiếp

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import httpx
 from playwright.sync_api import Page
 
 from pages.payment import PAYMENT_PAGES, hosted_payment
@@ -29,8 +30,10 @@ from pages.reference.payment_result import PaymentResultPage
 from pages.reference.receipt import ReceiptPage
 from pages.reference.sign_in_failed import SignInFailedPage
 from pages.reference.submission_form import SubmissionFormPage
+from pages.reference.test_api import ReferenceTestApi
 from pages.reference.verification import VerificationPage
 from pages.sso.login import SSO_PAGES
+from pages.test_api import PortalTestApi
 
 # What the home page's <title> contains: the pre-run check of an external target asks for
 # it (a target profile's [portal] expect_title says otherwise).
@@ -111,6 +114,10 @@ class ReferencePages:
 
     def officer_session(self, page: Page) -> OfficerSession:
         return OfficerSession(page, self.officer_url)
+
+    # the test API (test mode only): preconditions over HTTP
+    def test_api(self, http: httpx.Client) -> PortalTestApi:
+        return ReferenceTestApi(self.citizen_url, http)
 
     # the national systems' pages
     def sso_login(self, page: Page) -> SsoLogin:

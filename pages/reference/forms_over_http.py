@@ -202,7 +202,6 @@ class ReferenceHttp:
     PAYMENT_CALLBACK_PATH = PAYMENT_CALLBACK_PATH
     TEST_ROUTES = TEST_ROUTES
     TEST_RESET_PATH = "/_test/reset"
-    TEST_OFFICERS_PATH = "/_test/officers"
     TOKEN_PAGE = TOKEN_PAGE
     MY_DOSSIERS_PATH = MyDossiersPage.PATH
     OFFICER_SIGN_IN_PATH = OfficerSignInPage.PATH

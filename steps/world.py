@@ -1,0 +1,244 @@
+"""The shared state of a scenario and the helpers several step modules need: the dossier,
+the people (a citizen and officers, each in a browser context of their own), the identity
+helpers, what the mocks hold. Step modules import this module, never each other.
+
+Preconditions go through ``fixtures/preconditions.py``: the target's test API when it has
+one, the user interface otherwise.
+"""
+
+from __future__ import annotations
+
+import html
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from faker import Faker
+from playwright.sync_api import APIResponse, Browser, Page
+
+from fixtures.citizens import Citizen, new_citizen
+from fixtures.control import SSO_ENDPOINTS
+from fixtures.evidence import attach_screenshot
+from fixtures.national_portal import ScenarioNationalPortal
+from fixtures.plugin import scenario_failed
+from fixtures.preconditions import Preconditions, claims_of
+from fixtures.preconditions import vn_today as _vn_today
+from fixtures.procedures import ProcedureSpec, load_procedures
+from fixtures.target import OfficerAccount, Target
+from pages.protocols import PageSet
+from pages.test_api import PortalTestApi
+
+# How the portal's pages name a paid fee / an unpaid one.
+PAID, UNPAID = "Đã thanh toán", "Chưa thanh toán"
+# The portal's step at which the identity provider stops answering → the mock's endpoint.
+OUTAGES = SSO_ENDPOINTS  # the endpoint a fault matches, by how a scenario names it
+ArmSsoFault = Callable[..., None]
+
+
+# --- identity ---------------------------------------------------------------------------
+
+
+def vn_today() -> date:
+    """Today in Vietnam (the machine's clock; the portal's may be moved: ``test_api.today``)."""
+    return _vn_today()
+
+
+def identity_claims(citizen: Citizen) -> dict[str, Any]:
+    """The claims the national SSO gives for ``citizen`` (what a test session carries)."""
+    return claims_of(citizen)
+
+
+identity_of = identity_claims  # the name steps/reliability.py uses
+
+
+# --- dossiers -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dossier:
+    code: str
+    procedure: str  # MaTTHC
+    citizen: Citizen
+    due_at: datetime
+
+    def evidence_label(self) -> str:  # what the report's step parameters show
+        return f"hồ sơ {self.code} của {self.citizen.evidence_label()}"
+
+
+@dataclass(frozen=True)
+class Filled:
+    """The form of a scenario: what it shows (label → value) and the papers attached."""
+
+    procedure: ProcedureSpec
+    values: dict[str, str]
+    attached: dict[str, str] = field(default_factory=dict)  # attachment name → file name
+
+    def evidence_label(self) -> str:  # what the report's step parameters show
+        return f"tờ khai {self.procedure.evidence_label()}"
+
+
+@dataclass(frozen=True)
+class Submitted:
+    code: str
+    procedure: ProcedureSpec
+
+    def evidence_label(self) -> str:  # what the report's step parameters show
+        return f"hồ sơ {self.code} ({self.procedure.name})"
+
+
+@dataclass
+class Attempt:
+    """A request the scenario sent, the portal's answer, and what it showed before."""
+
+    status: int
+    text: str
+    location: str
+    before: dict[str, Any] = field(default_factory=dict)
+
+
+def attempt_of(answer: APIResponse, before: dict[str, Any] | None = None) -> Attempt:
+    content_type = answer.headers.get("content-type", "")
+    text = html.unescape(answer.text()) if content_type.startswith("text/") else ""
+    return Attempt(answer.status, text, answer.headers.get("location", ""), before or {})
+
+
+# --- until the portal has sent everything ----------------------------------------
+
+
+def settle(
+    preconditions: Preconditions, national_portal: ScenarioNationalPortal, code: str,
+    citizen_page: Callable[[], Page],
+) -> None:  # fmt: skip
+    """Until the portal has sent everything it had to send about ``code``: the test API's
+    drain; without one, until the national portal holds as many progress steps as the
+    history the citizen sees on the portal (``citizen_page``, one step per row), polled
+    with a bound."""
+    if preconditions.api is not None:
+        preconditions.api.drain()
+        return
+    rows = preconditions.ui.citizen_dossier(citizen_page()).open(code).history_rows()
+    national_portal.wait_for_progress(code, len(rows))
+
+
+# --- the people of a scenario ---------------------------------------------------------
+
+
+class People:
+    """The citizen and the officers of one scenario, each in a browser context of their own,
+    signed in by ``preconditions`` (the test API, or the login pages)."""
+
+    def __init__(
+        self, browser: Browser, preconditions: Preconditions, context_args: dict[str, Any],
+        citizen: Citizen, folder: Path, ui: PageSet, officers: dict[str, OfficerAccount],
+        procedures: dict[str, ProcedureSpec],
+    ) -> None:  # fmt: skip
+        self.browser = browser
+        self.preconditions = preconditions
+        self.base_url = ui.citizen_url
+        self.ui = ui
+        self.officers = officers
+        self.procedures = procedures
+        self.context_args = context_args
+        self.the_citizen = citizen
+        self.folder = folder
+        self.pages: dict[str, Page] = {}
+        self.made_files: list[Path] = []
+        self.dossiers: list[str] = []  # the codes of the dossiers made for the scenario
+
+    def evidence_label(self) -> str:  # the report shows the citizen, never the officers' accounts
+        return self.the_citizen.evidence_label()
+
+    def person(self, who: str, sign_in: Callable[[Page], None] | None = None) -> Page:
+        """``who``'s page, opening their own browser context (signed in by ``sign_in``, if
+        given) the first time."""
+        if who not in self.pages:
+            context = self.browser.new_context(**self.context_args)
+            page = context.new_page()
+            self.pages[who] = page
+            if sign_in is not None:
+                sign_in(page)
+        return self.pages[who]
+
+    def citizen(self, who: str = "công dân", citizen: Citizen | None = None) -> Page:
+        person = citizen or self.the_citizen
+        return self.person(who, lambda page: self.preconditions.sign_in_citizen(page, person))
+
+    def officer(self, role: str) -> Page:
+        account = self.officers[role]
+        return self.person(role, lambda page: self.preconditions.sign_in_officer(page, account))
+
+    def new_dossier(self, procedure: str, status: int) -> Dossier:
+        made = self.preconditions.dossier(
+            self.procedures[procedure], self.the_citizen, status, self.citizen, self.officer
+        )
+        self.dossiers.append(made.code)
+        return Dossier(made.code, procedure, self.the_citizen, made.due_at)
+
+    def supplement_file(self, paper: str) -> Path:
+        path = self.folder / f"bo-sung-{uuid.uuid4().hex[:8]}.pdf"
+        path.write_bytes(f"%PDF-1.4\n% {paper} {uuid.uuid4()}\n%%EOF\n".encode())
+        self.made_files.append(path)
+        return path
+
+    def procedure_days(self, code: str) -> int:
+        return self.procedures[code].processing_days
+
+    def settle(self, national_portal: ScenarioNationalPortal, code: str) -> None:
+        """Until the portal has sent everything about ``code`` (:func:`settle`)."""
+        settle(self.preconditions, national_portal, code, lambda: self.citizen())
+
+    def close(self, failed: bool, final_screenshot: str = "viewport") -> None:
+        for who, page in self.pages.items():
+            title = f"{'Ảnh chụp khi thất bại' if failed else 'Ảnh chụp trạng thái cuối'}: {who}"
+            # each person's window as it ended (the whole page if the scenario failed),
+            # unless --final-screenshot off
+            if failed or final_screenshot != "off":
+                attach_screenshot(page, title, failed=failed, full_page=final_screenshot == "full")
+            page.context.close()
+
+
+@pytest.fixture(scope="session")
+def procedures() -> dict[str, ProcedureSpec]:
+    return load_procedures()
+
+
+@pytest.fixture
+def people(
+    browser: Browser, browser_context_args: dict[str, Any], fake: Faker, tmp_path: Path,
+    request: pytest.FixtureRequest, ui: PageSet, officers: dict[str, OfficerAccount],
+    preconditions: Preconditions, procedures: dict[str, ProcedureSpec], target: Target,
+) -> Iterator[People]:  # fmt: skip
+    """This scenario's citizen (their own, new; without a test API one with an account at
+    the identity provider) and officers, each with a browser context."""
+    citizen: Citizen = (
+        new_citizen(fake)
+        if preconditions.api is not None
+        else request.getfixturevalue("new_registered_citizen")
+    )
+    crowd = People(
+        browser, preconditions, browser_context_args, citizen, tmp_path, ui, officers, procedures
+    )
+    try:
+        yield crowd
+    finally:
+        crowd.close(scenario_failed(request), request.config.getoption("--final-screenshot"))
+
+
+@pytest.fixture
+def portal_clock(request: pytest.FixtureRequest) -> Iterator[Callable[[int], None]]:
+    """Move the portal's clock by whole days (the test API's: ``@needs_clock``); put back
+    at the scenario's end. The national portal mock has its own (``national_portal``)."""
+    moved: list[int] = []
+
+    def move(offset_days: int) -> None:
+        test_api: PortalTestApi = request.getfixturevalue("test_api")
+        test_api.move_clock(offset_days)
+        moved.append(offset_days)
+
+    yield move
+    if moved:
+        request.getfixturevalue("test_api").move_clock(0)
