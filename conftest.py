@@ -24,4 +24,5 @@ pytest_plugins = [
     "steps.security_guards",
     "steps.reliability",
     "steps.accessibility",
+    "steps.oracles_values",
 ]

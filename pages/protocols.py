@@ -131,6 +131,7 @@ class FeeFacts(Protocol):
 
 class Receipt(FeeFacts, Protocol):
     dossier_code: Locator
+    owner: Locator
     received_at: Locator
     due_at: Locator
     status: Locator
@@ -236,6 +237,18 @@ class CitizenDossier(Protocol):
         ...
 
 
+class PublicLookup(Protocol):
+    """The public lookup by dossier code: anyone, signed in or not, may open it."""
+
+    status: Locator
+    received_at: Locator
+    due_at: Locator
+    not_found: Locator
+
+    def open(self, code: str) -> PublicLookup: ...
+    def text(self) -> str: ...
+
+
 class Verification(Protocol):
     signature_message: Locator
     agency: Locator
@@ -299,6 +312,14 @@ class OfficerDossier(Protocol):
 
     def open(self, code: str) -> OfficerDossier: ...
     def action_button(self, name: str) -> Locator: ...
+    def action_buttons(self) -> list[str]:
+        """The names of the action buttons the page offers this officer now."""
+        ...
+
+    def value(self, label: str) -> Locator:
+        """What the e-form's field ``label`` holds, as the page shows it."""
+        ...
+
     def receive(self) -> OfficerDossier: ...
     def refuse(self, reason: str) -> OfficerDossier: ...
     def request_supplement(self, note: str, papers: list[str]) -> OfficerDossier: ...
@@ -405,6 +426,7 @@ class PageSet(Protocol):
     def procedure(self, page: Page, name: str) -> ProcedureInfo: ...
     def citizen_dossier(self, page: Page) -> CitizenDossier: ...
     def verification(self, page: Page) -> Verification: ...
+    def public_lookup(self, page: Page) -> PublicLookup: ...
     def shown_time(self, moment: datetime) -> str:
         """How the portal writes a moment on its pages."""
         ...
