@@ -25,4 +25,5 @@ pytest_plugins = [
     "steps.reliability",
     "steps.accessibility",
     "steps.oracles_values",
+    "steps.oracles_matrix",
 ]

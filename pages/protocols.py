@@ -223,6 +223,8 @@ class CitizenDossier(Protocol):
     transaction: Locator
     pay_button: Locator
     verify_link: Locator
+    supplement: Locator  # the part where the citizen sends the papers asked for
+    withdraw_button: Locator
 
     def url(self, code: str) -> str: ...
     def result_url(self, code: str) -> str: ...
