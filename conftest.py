@@ -26,4 +26,5 @@ pytest_plugins = [
     "steps.accessibility",
     "steps.oracles_values",
     "steps.oracles_matrix",
+    "steps.oracles_inputs",
 ]

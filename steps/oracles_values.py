@@ -10,7 +10,6 @@ shows, not how fast a form is typed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -22,7 +21,7 @@ from pytest_bdd import given, parsers, then
 
 from fixtures.e_result import pdf_text
 from fixtures.national_portal import ScenarioNationalPortal, parse_stamp
-from fixtures.oracles import field_of_kind, procedure_of_kind, squeeze
+from fixtures.oracles import field_of_kind, page_text, procedure_of_kind, squeeze
 from fixtures.procedures import FieldSpec, ProcedureSpec, fill_values
 from steps.processing import Dossier, People
 
@@ -46,12 +45,6 @@ def as_shown(spec: FieldSpec, value: str) -> str:
     if spec.type == "date" and len(value) == 10 and value[4] == "-":
         return f"{value[8:]}/{value[5:7]}/{value[:4]}"
     return value
-
-
-def page_text(html: str) -> str:
-    """The visible words of an answer's main part, to quote in a failure."""
-    main = html[html.find("<main") :] if "<main" in html else html
-    return squeeze(re.sub(r"<[^>]+>", " ", main))[:600]
 
 
 def submit_over_http(people: People, procedure: ProcedureSpec, typed: dict[str, str]) -> str:
