@@ -27,4 +27,5 @@ pytest_plugins = [
     "steps.oracles_values",
     "steps.oracles_matrix",
     "steps.oracles_inputs",
+    "steps.oracles_browser",
 ]
