@@ -1,5 +1,5 @@
 # language: vi
-@processing
+@security
 Tính năng: Mỗi vai trò, mỗi thao tác, mỗi trạng thái của hồ sơ
   Bảng dưới đây là ma trận phân quyền: với hồ sơ ở mỗi trạng thái, mỗi vai trò cán bộ chỉ
   thấy đúng các thao tác ghi trong bảng. Mọi thao tác khác (của vai trò khác, hay không

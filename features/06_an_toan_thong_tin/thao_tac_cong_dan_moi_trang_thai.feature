@@ -1,5 +1,5 @@
 # language: vi
-@processing
+@security
 Tính năng: Công dân không thể làm gì thêm với hồ sơ đã kết thúc; không phê duyệt hồ sơ chưa nộp phí
   Hồ sơ đã bị từ chối tiếp nhận, đã rút, đã dừng xử lý hay đã trả kết quả thì công dân
   không còn thanh toán, bổ sung giấy tờ hay rút hồ sơ được nữa: trang không còn các nút
