@@ -35,4 +35,8 @@ pytest_plugins = [
     "steps.reliability_crowd",
     "steps.reliability_slow_sso",
     "steps.accessibility",
+    "steps.oracles_values",
+    "steps.oracles_matrix",
+    "steps.oracles_inputs",
+    "steps.oracles_browser",
 ]

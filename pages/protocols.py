@@ -155,6 +155,7 @@ class FeeFacts(Protocol):
 
 class Receipt(FeeFacts, Protocol):
     dossier_code: Locator
+    owner: Locator
     received_at: Locator
     due_at: Locator
     status: Locator
@@ -246,6 +247,8 @@ class CitizenDossier(Protocol):
     transaction: Locator
     pay_button: Locator
     verify_link: Locator
+    supplement: Locator  # the part where the citizen sends the papers asked for
+    withdraw_button: Locator
 
     def url(self, code: str) -> str: ...
     def result_url(self, code: str) -> str: ...
@@ -258,6 +261,18 @@ class CitizenDossier(Protocol):
     def history_rows(self) -> list[dict[str, str]]:
         """Rows of the dossier's history: ``at``, ``who``, ``role``, ``what``, ``status``."""
         ...
+
+
+class PublicLookup(Protocol):
+    """The public lookup by dossier code: anyone, signed in or not, may open it."""
+
+    status: Locator
+    received_at: Locator
+    due_at: Locator
+    not_found: Locator
+
+    def open(self, code: str) -> PublicLookup: ...
+    def text(self) -> str: ...
 
 
 class Verification(Protocol):
@@ -323,6 +338,14 @@ class OfficerDossier(Protocol):
 
     def open(self, code: str) -> OfficerDossier: ...
     def action_button(self, name: str) -> Locator: ...
+    def action_buttons(self) -> list[str]:
+        """The names of the action buttons the page offers this officer now."""
+        ...
+
+    def value(self, label: str) -> Locator:
+        """What the e-form's field ``label`` holds, as the page shows it."""
+        ...
+
     def receive(self) -> OfficerDossier: ...
     def refuse(self, reason: str) -> OfficerDossier: ...
     def request_supplement(self, note: str, papers: list[str]) -> OfficerDossier: ...
@@ -428,6 +451,7 @@ class PageSet(Protocol):
     def procedure(self, page: Page, name: str) -> ProcedureInfo: ...
     def citizen_dossier(self, page: Page) -> CitizenDossier: ...
     def verification(self, page: Page) -> Verification: ...
+    def public_lookup(self, page: Page) -> PublicLookup: ...
     def shown_time(self, moment: datetime) -> str:
         """How the portal writes a moment on its pages."""
         ...

@@ -194,6 +194,20 @@ CATALOGUE: tuple[Defect, ...] = (
     _d("test_api_cross_site", "security",
        "Đường dẫn kiểm thử /_test nhận yêu cầu gửi từ trang web khác: một trang lạ xóa được dữ liệu của cổng.",
        where=(CROSS_SITE,)),
+    # --- đối chiếu ở mọi nơi (issue 20) -------------------------------------------------------
+    _d("phone_84_kept_as_typed", "submission",
+       "Số di động viết dạng 84… (11 chữ số) không được đổi về 0…: cổng từ chối một số hợp lệ.",
+       where=("02_nop_ho_so/du_lieu_hop_le.feature::Số điện thoại",)),
+    _d("contact_from_identity_not_form", "sync",
+       "Thư điện tử của hồ sơ lấy từ tài khoản định danh, không theo tờ khai: Cổng DVCQG nhận địa chỉ công dân không khai.",
+       where=("04_xu_ly_va_dong_bo/thong_tin_khop_moi_noi.feature",)),
+    _d("lookup_shows_owner", "security",
+       "Trang tra cứu công khai ghi họ tên chủ hồ sơ: ai có mã hồ sơ cũng biết hồ sơ của ai.",
+       where=("06_an_toan_thong_tin/trang_cong_khai.feature",)),
+    _d("same_form_twice_two_dossiers", "submission",
+       "Cùng một tờ khai đến cổng hai lần (mạng gửi lại) thành hai hồ sơ.",
+       "reliability",
+       where=("07_do_tin_cay/trinh_duyet_nhu_nguoi_dung.feature::Tờ khai đến cổng hai lần",)),
 )  # fmt: skip
 
 BY_NAME: dict[str, Defect] = {defect.name: defect for defect in CATALOGUE}

@@ -163,3 +163,14 @@ class Payment(Base):
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime())
 
     dossier: Mapped[Dossier] = relationship(back_populates="payments")
+
+
+class SubmissionKey(Base):
+    """The key of one e-form as the portal served it (``ma_lan_nop``): the same form
+    posted twice (a retried request, an answer lost on the network) is one dossier."""
+
+    __tablename__ = "submission_keys"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(String(12))
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)

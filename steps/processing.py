@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
@@ -117,12 +117,16 @@ def _(people: People, dossier: Dossier, role: str, reason: str) -> None:
     officer_page(people, role).open(dossier.code).stop(reason)
 
 
-@when(parsers.re(f'{ROLE} gửi thư xin lỗi "(?P<text>.+)" và hẹn trả lại sau (?P<days>\\d+) ngày'))
+@when(
+    parsers.re(f'{ROLE} gửi thư xin lỗi "(?P<text>.+)" và hẹn trả lại sau (?P<days>\\d+) ngày'),
+    target_fixture="new_due",
+)
 def _(
     people: People, test_api: PortalTestApi, dossier: Dossier, role: str, text: str, days: str
-) -> None:
+) -> date:
     new_due = test_api.today() + timedelta(days=int(days))
     officer_page(people, role).open(dossier.code).send_apology(text, new_due)
+    return new_due
 
 
 @when(
@@ -280,10 +284,26 @@ def _(people: People, dossier: Dossier, money: str) -> None:
 
 
 @then(parsers.parse('công dân thấy thư xin lỗi "{text}" và ngày hẹn trả mới'))
-def _(people: People, dossier: Dossier, text: str) -> None:
+def _(
+    people: People, dossier: Dossier, national_portal: ScenarioNationalPortal, new_due: date,
+    text: str,
+) -> None:  # fmt: skip
     page = citizen_page(people, dossier)
     expect(page.apology, "công dân thấy thư xin lỗi").to_have_text(text)
     expect(page.due, "ngày hẹn trả mới").not_to_have_text(people.ui.shown_time(dossier.due_at))
+    # the date the officer chose, everywhere the due date appears
+    day = new_due.strftime("%d/%m/%Y")
+    expect(page.due, f"công dân thấy ngày hẹn trả mới {day}").to_contain_text(day)
+    due = page.due.inner_text().strip()
+    lookup = people.ui.public_lookup(people.person("người tra cứu")).open(dossier.code)
+    expect(lookup.due_at, "trang tra cứu công khai: ngày hẹn trả mới").to_have_text(due)
+    officer = people.ui.officer_dossier(people.officer("cán bộ một cửa")).open(dossier.code)
+    expect(officer.due, "trang của cán bộ: ngày hẹn trả mới").to_have_text(due)
+    people.settle(national_portal, dossier.code)
+    record = (national_portal.dossier(dossier.code) or {}).get("record") or {}
+    assert str(record.get("NgayHenTra", ""))[:8] == new_due.strftime("%Y%m%d"), (
+        f"Cổng DVCQG phải giữ ngày hẹn trả mới {day}: NgayHenTra = {record.get('NgayHenTra')!r}"
+    )
 
 
 @then(parsers.re(f'quá trình xử lý mà công dân thấy ghi "(?P<what>.+)" do {ROLE} thực hiện'))

@@ -20,6 +20,7 @@ from pages.reference.dossier_state import DossierState
 from pages.reference.dossier_tracking import CitizenDossierPage, shown_time
 from pages.reference.forms_over_http import ReferenceHttp
 from pages.reference.home import HomePage
+from pages.reference.lookup import PublicLookupPage
 from pages.reference.my_dossiers import MyDossiersPage
 from pages.reference.my_dossiers_all import AllMyDossiersPage
 from pages.reference.officer.dossier import OfficerDossierPage
@@ -98,6 +99,9 @@ class ReferencePages:
 
     def verification(self, page: Page) -> VerificationPage:
         return VerificationPage(page, self.citizen_url)
+
+    def public_lookup(self, page: Page) -> PublicLookupPage:
+        return PublicLookupPage(page, self.citizen_url)
 
     def shown_time(self, moment: datetime) -> str:
         return shown_time(moment)

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from portal import defects
 from portal.deps import (
     PostedForm,
     citizen,
@@ -158,6 +159,7 @@ async def lookup(request: Request, ma: str = "") -> Response:
     """Anyone with a dossier code sees its status and progress, never personal data."""
     code = ma.strip()[:40]
     context: dict[str, Any] = {"query": code, "found": None}
+    context["owner_shown"] = defects.active("lookup_shows_owner")  # seeded defect
     with maker_of(request)() as db:
         dossier = dossiers.by_code(db, code=code) if code else None
         procedure = procedures_of(request).get(dossier.procedure_code) if dossier else None

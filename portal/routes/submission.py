@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
+from portal import defects
 from portal.deps import PostedForm, citizen, maker_of, now, procedure_or_404, settings_of, sync_ctx
-from portal.models import Dossier
+from portal.models import Dossier, SubmissionKey
 from portal.procedures import Procedure
 from portal.rendering import redirect, render, sign_in_redirect
 from portal.routes.uploading import read_uploads
@@ -17,6 +19,7 @@ from portal.web_session import require_csrf
 
 router = APIRouter()
 SUBMIT, SAVE_DRAFT = "nop", "luu-nhap"
+KEY_FIELD = "ma_lan_nop"  # the e-form's key: one form posted twice is one dossier
 
 
 def _form_context(
@@ -26,9 +29,11 @@ def _form_context(
     values: dict[str, str],
     errors: dict[str, str] | None = None,
     dossier: Dossier | None = None,
+    key: str = "",
 ) -> dict[str, Any]:
     files = dossiers.files_by_component(dossier) if dossier is not None else {}
     return {
+        "submission_key": key or secrets.token_urlsafe(16),
         "p": procedure,
         "values": values,
         "errors": errors or {},
@@ -88,7 +93,15 @@ async def submit_form(request: Request, form: PostedForm, code: str) -> Response
     uploads, errors = await read_uploads(procedure, form)
     moment = now(request)
     settings = settings_of(request)
+    key = str(form.get(KEY_FIELD, ""))[:64]
+    if defects.active("same_form_twice_two_dossiers"):  # seeded defect: the key is ignored
+        key = ""
     with maker_of(request).begin() as db:
+        done = db.get(SubmissionKey, key) if key and action == SUBMIT else None
+        if done is not None and done.owner_id == identity["SoDinhDanh"]:
+            earlier = db.get(Dossier, done.dossier_id)
+            if earlier is not None and earlier.code is not None:
+                return redirect(f"/ho-so/{earlier.code}/bien-nhan")  # already submitted
         draft_param = str(form.get("ban_nhap", ""))
         dossier = None
         if draft_param.isdigit():
@@ -113,7 +126,7 @@ async def submit_form(request: Request, form: PostedForm, code: str) -> Response
         db.flush()
         if errors or action == SAVE_DRAFT:
             context = _form_context(
-                procedure, identity, values=values, errors=errors, dossier=dossier
+                procedure, identity, values=values, errors=errors, dossier=dossier, key=key
             )
             if action == SAVE_DRAFT and not errors:
                 context["saved"] = True
@@ -127,6 +140,8 @@ async def submit_form(request: Request, form: PostedForm, code: str) -> Response
             now=moment,
             ctx=sync_ctx(request),
         )
+        if key and done is None:
+            db.add(SubmissionKey(key=key, owner_id=identity["SoDinhDanh"], dossier_id=dossier.id))
         dossier_code = dossier.code
     return redirect(f"/ho-so/{dossier_code}/bien-nhan")
 

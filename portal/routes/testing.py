@@ -54,6 +54,7 @@ from portal.models import (
     HistoryEntry,
     Officer,
     Payment,
+    SubmissionKey,
     WebSession,
 )
 from portal.procedures import ROLE_NAMES
@@ -98,7 +99,8 @@ class ResetBody(BaseModel):
 @router.post("/reset")
 async def reset(request: Request, body: ResetBody | None = None) -> dict[str, Any]:
     with maker_of(request).begin() as db:
-        for table in (OutboxMessage, Payment, HistoryEntry, DossierFile, Dossier, DossierSequence):
+        data = (OutboxMessage, Payment, HistoryEntry, DossierFile, SubmissionKey, Dossier)
+        for table in (*data, DossierSequence):
             db.execute(delete(table))
         if body is not None and body.sessions:
             db.execute(delete(WebSession))

@@ -161,6 +161,8 @@ def submit(
     values = dossier.values or {}
     dossier.owner_phone = str(values.get("SoDienThoai") or identity.get("SoDienThoai") or "")
     dossier.owner_email = str(values.get("Email") or identity.get("ThuDienTu") or "")
+    if defects.active("contact_from_identity_not_form"):  # seeded defect: the identity's e-mail
+        dossier.owner_email = str(identity.get("ThuDienTu") or dossier.owner_email)
     dossier.code = _reserve_code(db, prefix=prefix, now=now)
     dossier.received_at = now
     dossier.due_at = calendar.due_at(now, working_days=procedure.processing_days)

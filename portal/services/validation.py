@@ -50,7 +50,11 @@ def normalise_phone(value: str) -> str:
     digits = re.sub(r"[\s.\-()]", "", value)
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
-    elif digits.startswith("84") and len(digits) == 11:
+    elif (
+        digits.startswith("84")
+        and len(digits) == 11
+        and not defects.active("phone_84_kept_as_typed")
+    ):
         digits = "0" + digits[2:]
     return digits
 

@@ -144,3 +144,25 @@ async def test_the_catalogue_finds_by_name_without_diacritics_and_by_code(portal
     assert "Liên thông" in by_code and "2.000488" not in by_code
     page = (await portal.anonymous.get("/thu-tuc/2.000488")).text
     assert "200.000 đồng" in page and "Căn cứ pháp lý" in page and 'class="steps"' in page
+
+
+async def test_the_same_form_posted_twice_is_one_dossier(
+    portal: Portal, maker: sessionmaker[Session]
+) -> None:
+    citizen = await portal.sign_in(identity=identity())
+    page = (await citizen.get(FORM)).text
+    key = re.search(r'name="ma_lan_nop" value="([^"]+)"', page)
+    assert key, "the form carries its key"
+    posted = {**good_form(), "hanh_dong": "nop", "ma_lan_nop": key.group(1)}
+    papers = {"tep_GIAY_CHUNG_SINH": ("gcs.pdf", PDF, "application/pdf")}
+    first = await citizen.post(FORM, posted, files=papers)
+    again = await citizen.post(FORM, posted, files=papers)
+    assert first.status_code == again.status_code == 303
+    assert again.headers["location"] == first.headers["location"]
+    fresh = (await citizen.get(FORM)).text
+    assert key.group(1) not in fresh, "each rendering of the form has a key of its own"
+    other = await portal.sign_in(identity=identity("079195067890", HoVaTen="Trần Thị Ngọc"))
+    theirs = await other.post(FORM, posted, files=papers)  # another citizen, the same key
+    assert theirs.status_code == 303 and theirs.headers["location"] != first.headers["location"]
+    with maker() as db:
+        assert len(db.scalars(select(Dossier)).all()) == 2

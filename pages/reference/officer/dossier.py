@@ -40,6 +40,7 @@ class OfficerDossierPage:
         self.files = page.get_by_role("table", name="Giấy tờ đã nộp")
         self.history = page.get_by_role("table", name="Quá trình xử lý")
         self.signed_in_as = page.get_by_text("Cán bộ:")
+        self.form_values = page.get_by_role("region", name="Thông tin tờ khai")
 
     def open(self, code: str) -> OfficerDossierPage:
         self.page.goto(f"{self.base_url}/can-bo/ho-so/{code}")
@@ -48,6 +49,12 @@ class OfficerDossierPage:
 
     def action_button(self, name: str) -> Locator:
         return self.actions.get_by_role("button", name=name, exact=True)
+
+    def action_buttons(self) -> list[str]:
+        return [name.strip() for name in self.actions.get_by_role("button").all_inner_texts()]
+
+    def value(self, label: str) -> Locator:
+        return self.form_values.get_by_label(label, exact=True)
 
     def _form(self, name: str) -> Locator:
         return self.page.get_by_role("form", name=name, exact=True)
