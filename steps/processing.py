@@ -8,12 +8,10 @@ this scenario's own citizen in a given status, browser sessions, the clock. Each
 from __future__ import annotations
 
 import re
-import tomllib
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +26,13 @@ from fixtures.evidence import attach_screenshot
 from fixtures.http import http_client
 from fixtures.national_portal import STATUS_CODES, ScenarioNationalPortal
 from fixtures.plugin import scenario_failed
+from fixtures.procedures import ProcedureSpec
 from fixtures.target import OfficerAccount
 from pages.protocols import ROLE_PATTERN, CitizenDossier, OfficerDossier, PageSet
 
 ROLE = f"(?P<role>{ROLE_PATTERN})"
+# the status in which a dossier of a procedure with a fee has not paid it yet
+UNPAID_STATUS = STATUS_CODES["Yêu cầu thực hiện nghĩa vụ tài chính"]
 
 
 def officer_page(people: People, role: str) -> OfficerDossier:
@@ -43,27 +44,6 @@ def citizen_page(people: People, dossier: Dossier) -> CitizenDossier:
 
 
 # --- the people of a scenario and the reference portal's test-mode API ---------------
-
-
-@cache
-def _procedures() -> dict[str, dict[str, Any]]:
-    """code → the procedure's data (procedures/*.toml)."""
-    found = {}
-    for path in sorted((Path(__file__).resolve().parent.parent / "procedures").glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        found[str(data["code"])] = data
-    return found
-
-
-def procedure_code(name: str) -> str:
-    codes = [code for code, data in _procedures().items() if data["name"] == name]
-    assert codes, f"không có thủ tục tên “{name}” trong procedures/"
-    return codes[0]
-
-
-def procedure_result_name(code: str) -> str:
-    """The name of the document the procedure ends with (e.g. "Giấy khai sinh")."""
-    return str(_procedures()[code]["result_name"])
 
 
 @dataclass(frozen=True)
@@ -94,10 +74,11 @@ class ReferenceTestApi:
         return result
 
     def create_dossier(
-        self, procedure: str, identity: dict[str, Any], status: int
+        self, procedure: str, identity: dict[str, Any], status: int, *, paid: bool = False
     ) -> dict[str, Any]:
         return self._post(
-            "/dossiers", {"procedure": procedure, "identity": identity, "status": status}
+            "/dossiers",
+            {"procedure": procedure, "identity": identity, "status": status, "paid": paid},
         )
 
     def session_cookie(self, **who: Any) -> dict[str, str]:
@@ -167,8 +148,8 @@ class People:
         username = self.officers[role].username
         return self.person(role, lambda: self.api.session_cookie(officer=username))
 
-    def new_dossier(self, procedure: str, status: int) -> Dossier:
-        made = self.api.create_dossier(procedure, identity_of(self.the_citizen), status)
+    def new_dossier(self, procedure: str, status: int, *, paid: bool = False) -> Dossier:
+        made = self.api.create_dossier(procedure, identity_of(self.the_citizen), status, paid=paid)
         due = datetime.fromisoformat(made["due_at"])
         return Dossier(code=made["code"], procedure=procedure, citizen=self.the_citizen, due_at=due)
 
@@ -177,10 +158,6 @@ class People:
         path.write_bytes(f"%PDF-1.4\n% {paper} {uuid.uuid4()}\n%%EOF\n".encode())
         self.made_files.append(path)
         return path
-
-    @staticmethod
-    def procedure_days(code: str) -> int:
-        return int(_procedures()[code]["processing_days"])
 
     def close(self, failed: bool, final_screenshot: str = "viewport") -> None:
         for who, page in self.pages.items():
@@ -222,15 +199,41 @@ def people(
 
 
 @given(
-    parsers.parse('một công dân có hồ sơ "{procedure}" ở trạng thái "{status}"'),
+    parsers.re(
+        r'một công dân có hồ sơ (?P<unpaid>chưa thanh toán lệ phí )?ở trạng thái "(?P<status>.+)"'
+    ),
     target_fixture="dossier",
 )
 def _(
-    people: People, national_portal: ScenarioNationalPortal, procedure: str, status: str
+    people: People,
+    national_portal: ScenarioNationalPortal,
+    procedure: ProcedureSpec,
+    unpaid: str | None,
+    status: str,
 ) -> Dossier:
-    dossier = people.new_dossier(procedure_code(procedure), STATUS_CODES[status])
+    """A dossier of the procedure the scenario takes (fixtures/target_procedures.py). The fee
+    of a procedure that has one is paid (the citizen pays on submitting), unless the
+    scenario says "chưa thanh toán lệ phí" or the agency is asking for it ("Yêu cầu thực
+    hiện nghĩa vụ tài chính")."""
+    code = STATUS_CODES[status]
+    paid = procedure.has_fee and not unpaid and code != UNPAID_STATUS
+    dossier = people.new_dossier(procedure.code, code, paid=paid)
     national_portal.watch(dossier.code)
-    national_portal.wait_for_status(dossier.code, STATUS_CODES[status])
+    national_portal.wait_for_status(dossier.code, code)
+    return dossier
+
+
+@given("một công dân có hồ sơ đã thẩm định xong, chờ lãnh đạo phê duyệt", target_fixture="dossier")
+def _(people: People, national_portal: ScenarioNationalPortal, procedure: ProcedureSpec) -> Dossier:
+    """A dossier in "Đang xử lý" whose every appraisal is done (an inter-agency procedure
+    has several: the specialists do the remaining ones on their page), its fee paid."""
+    dossier = people.new_dossier(procedure.code, STATUS_CODES["Đang xử lý"], paid=procedure.has_fee)
+    national_portal.watch(dossier.code)
+    national_portal.wait_for_status(dossier.code, STATUS_CODES["Đang xử lý"])
+    appraise_all(
+        people, dossier, procedure, "chuyên viên", "Hồ sơ đủ điều kiện giải quyết.",
+        at_least_once=False,
+    )  # fmt: skip
     return dossier
 
 
@@ -281,8 +284,23 @@ def _(people: People, dossier: Dossier, role: str, amount: str) -> None:
 
 
 @when(parsers.re(f'{ROLE} thẩm định hồ sơ với ý kiến "(?P<opinion>.+)"'))
-def _(people: People, dossier: Dossier, role: str, opinion: str) -> None:
-    officer_page(people, role).open(dossier.code).appraise(opinion)
+def _(people: People, dossier: Dossier, procedure: ProcedureSpec, role: str, opinion: str) -> None:
+    appraise_all(people, dossier, procedure, role, opinion, at_least_once=True)
+
+
+def appraise_all(
+    people: People, dossier: Dossier, procedure: ProcedureSpec, role: str, opinion: str,
+    *, at_least_once: bool,
+) -> None:  # fmt: skip
+    """Every appraisal the dossier still waits for: an inter-agency procedure has one per
+    agency ([[steps]] of role specialist), each offered in turn as "Thẩm định"."""
+    page = officer_page(people, role).open(dossier.code)
+    for done in range(procedure.specialist_steps):
+        if done or not at_least_once:
+            page = officer_page(people, role).open(dossier.code)
+            if not page.action_button("Thẩm định").count():
+                return
+        page.appraise(opinion)
 
 
 @when(parsers.re(f"{ROLE} phê duyệt hồ sơ$"))
@@ -500,11 +518,11 @@ def working_hours(label: str) -> float:
 
 
 @then("công dân thấy ngày hẹn trả và thời gian xử lý còn lại của hồ sơ")
-def _(people: People, dossier: Dossier) -> None:
+def _(people: People, dossier: Dossier, procedure: ProcedureSpec) -> None:
     page = citizen_page(people, dossier)
     expect(page.due, "ngày hẹn trả cổng đã hẹn").to_have_text(people.ui.shown_time(dossier.due_at))
     left = working_hours(page.time_left.inner_text())
-    budget = people.procedure_days(dossier.procedure) * 8
+    budget = procedure.processing_days * 8
     assert 0 < left <= budget, f"thời gian còn lại {left} giờ phải trong (0, {budget}] giờ làm việc"
 
 

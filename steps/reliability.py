@@ -36,7 +36,7 @@ from fixtures.target import OfficerAccount, Target
 from pages.protocols import PageSet, PageSetFactory, PortalForm
 from steps.common import ArmSsoFault
 from steps.payment import PAID, paid_transaction
-from steps.processing import ReferenceTestApi, identity_of, procedure_code
+from steps.processing import ReferenceTestApi, identity_of
 from steps.reliability_stack import FORWARD, HTML, IsolatedStack, start_isolated_stack
 from steps.sso import OUTAGES
 from steps.submission import Submitted, vn_today
@@ -228,21 +228,17 @@ def _(isolated: Isolated, context: BrowserContext, fake: Faker) -> Citizen:
 
 
 @given(
-    parsers.parse("một công dân có hồ sơ thủ tục {code} chưa thanh toán trên cổng chạy riêng"),
+    "một công dân có hồ sơ chưa thanh toán lệ phí trên cổng chạy riêng",
     target_fixture="submitted",
 )
 def _(
-    isolated: Isolated,
-    context: BrowserContext,
-    fake: Faker,
-    procedures: dict[str, ProcedureSpec],
-    code: str,
+    isolated: Isolated, context: BrowserContext, fake: Faker, procedure: ProcedureSpec
 ) -> Submitted:
     citizen = new_citizen(fake)
     isolated.sign_in(context, citizen)
-    made = isolated.api.create_dossier(code, identity_of(citizen), 1)
+    made = isolated.api.create_dossier(procedure.code, identity_of(citizen), 1)
     isolated.national.watch(made["code"])
-    return Submitted(made["code"], procedures[code])
+    return Submitted(made["code"], procedure)
 
 
 @given("Cổng DVCQG đang ngừng phục vụ, các thay đổi của cổng phải chờ gửi")
@@ -299,8 +295,7 @@ def _(arm_sso_fault: ArmSsoFault, citizen: Citizen, seconds: int, step: str) -> 
 
 @when(
     parsers.parse(
-        "công dân gửi hồ sơ thủ tục {code} với đủ thông tin và giấy tờ "
-        "và cổng bị tắt đột ngột {moment}"
+        "công dân gửi hồ sơ với đủ thông tin và giấy tờ và cổng bị tắt đột ngột {moment}"
     ),
     target_fixture="sent",
 )
@@ -309,11 +304,10 @@ def _(
     context: BrowserContext,
     citizen: Citizen,
     fake: Faker,
-    procedures: dict[str, ProcedureSpec],
-    code: str,
+    procedure: ProcedureSpec,
     moment: str,
 ) -> Sent:
-    procedure = procedures[code]
+    code = procedure.code
     values = fill_values(procedure, fake, citizen, today=vn_today())
     papers = [a.code for a in procedure.required_attachments]
     routes = isolated.ui.http
@@ -375,12 +369,12 @@ def _(isolated: Isolated, page: Page, channel: str) -> None:
 
 @when(
     parsers.re(
-        r'một công dân có hồ sơ "(?P<procedure>[^"]+)" được giải quyết đến khi trả kết quả '
+        r"một công dân có hồ sơ được giải quyết đến khi trả kết quả "
         r"và một hồ sơ khác vừa được tiếp nhận"
     )
 )
-def _(isolated: Isolated, fake: Faker, procedure: str) -> None:
-    code = procedure_code(procedure)
+def _(isolated: Isolated, fake: Faker, procedure: ProcedureSpec) -> None:
+    code = procedure.code
     citizen = new_citizen(fake)
     for status in (10, 2):
         made = isolated.api.create_dossier(code, identity_of(citizen), status)
@@ -388,34 +382,27 @@ def _(isolated: Isolated, fake: Faker, procedure: str) -> None:
         isolated.national.watch(made["code"])
 
 
-@when(
-    parsers.re(
-        r'một công dân có hồ sơ "(?P<procedure>[^"]+)" vừa được tiếp nhận trên cổng chạy riêng'
-    )
-)
-def _(isolated: Isolated, fake: Faker, procedure: str) -> None:
+@when(parsers.re(r"một công dân có hồ sơ vừa được tiếp nhận trên cổng chạy riêng"))
+def _(isolated: Isolated, fake: Faker, procedure: ProcedureSpec) -> None:
     citizen = new_citizen(fake)
-    made = isolated.api.create_dossier(procedure_code(procedure), identity_of(citizen), 2)
+    made = isolated.api.create_dossier(procedure.code, identity_of(citizen), 2)
     isolated.dossiers.append(made["code"])
     isolated.national.watch(made["code"])
 
 
 @when(
-    parsers.parse(
-        "{count:d} công dân cùng lúc nộp hồ sơ thủ tục {code} với đủ thông tin và giấy tờ"
-    ),
+    parsers.parse("{count:d} công dân cùng lúc nộp hồ sơ với đủ thông tin và giấy tờ"),
     target_fixture="answers",
 )
 def _(
     isolated: Isolated,
     crowd: list[tuple[Citizen, dict[str, str]]],
-    procedures: dict[str, ProcedureSpec],
+    procedure: ProcedureSpec,
     fake: Faker,
     count: int,
-    code: str,
 ) -> list[tuple[Citizen, int, str]]:
     assert len(crowd) == count
-    procedure = procedures[code]
+    code = procedure.code
     papers = [a.code for a in procedure.required_attachments]
     routes = isolated.ui.http
     forms = [
