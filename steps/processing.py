@@ -273,8 +273,10 @@ def _(people: People, dossier: Dossier, role: str, reason: str) -> None:
     officer_page(people, role).open(dossier.code).refuse(reason)
 
 
-@when(parsers.re(f'{ROLE} yêu cầu bổ sung "(?P<paper>.+)" với nội dung "(?P<note>.+)"'))
-def _(people: People, dossier: Dossier, role: str, paper: str, note: str) -> None:
+@when(parsers.re(f'{ROLE} yêu cầu bổ sung giấy tờ bắt buộc với nội dung "(?P<note>.+)"'))
+def _(people: People, dossier: Dossier, procedure: ProcedureSpec, role: str, note: str) -> None:
+    """The procedure's first required paper."""
+    paper = procedure.required_attachments[0].name
     officer_page(people, role).open(dossier.code).request_supplement(note, [paper])
 
 
@@ -343,8 +345,9 @@ def _(people: People, dossier: Dossier) -> None:
     citizen_page(people, dossier)
 
 
-@when(parsers.parse('công dân gửi bổ sung "{paper}"'))
-def _(people: People, dossier: Dossier, paper: str) -> None:
+@when("công dân gửi bổ sung giấy tờ được yêu cầu")
+def _(people: People, dossier: Dossier, procedure: ProcedureSpec) -> None:
+    paper = procedure.required_attachments[0].name
     file = people.supplement_file(paper)
     citizen_page(people, dossier).send_supplement(paper, file, "Đã chụp lại rõ nét, đủ 4 góc.")
 
@@ -390,8 +393,9 @@ def _(people: People, dossier: Dossier, role: str) -> None:
     expect(page.no_action, "trang nói rõ không có thao tác nào").to_be_visible()
 
 
-@then(parsers.re(f'{ROLE} thấy giấy tờ bổ sung "(?P<paper>.+)" trong hồ sơ'))
-def _(people: People, dossier: Dossier, role: str, paper: str) -> None:
+@then(parsers.re(f"{ROLE} thấy giấy tờ công dân bổ sung trong hồ sơ"))
+def _(people: People, dossier: Dossier, procedure: ProcedureSpec, role: str) -> None:
+    paper = procedure.required_attachments[0].name
     page = officer_page(people, role).open(dossier.code)
     row = page.files.get_by_role("row").filter(has_text=paper).filter(has_text="Bổ sung")
     expect(row, f"{role} thấy “{paper}” công dân vừa bổ sung").to_have_count(1)

@@ -329,10 +329,13 @@ def _(ui: PageSet, page: Page, filled: Filled, value: str, kind: str) -> Filled:
     return Filled(filled.procedure, values, filled.attached, typed=spec)
 
 
-@when(parsers.parse('công dân đính kèm "{paper}" là {sample} rồi nộp hồ sơ'))
-def _(ui: PageSet, page: Page, sample_files: dict[str, Path], paper: str, sample: str) -> None:
+@when(parsers.parse("công dân đính kèm giấy tờ bắt buộc là {sample} rồi nộp hồ sơ"))
+def _(
+    ui: PageSet, page: Page, sample_files: dict[str, Path], procedure: ProcedureSpec, sample: str
+) -> None:
+    """The procedure's first required paper."""
     form = ui.submission_form(page)
-    form.attach(paper, sample_files[sample])
+    form.attach(procedure.required_attachments[0].name, sample_files[sample])
     form.try_to_submit()
 
 
@@ -448,17 +451,11 @@ def assert_refused_at(ui: PageSet, page: Page, label: str, message: str) -> None
     )
 
 
-@then(parsers.parse('cổng không nhận hồ sơ và báo ở ô "{label}": "{message}"'))
-def _(ui: PageSet, page: Page, label: str, message: str) -> None:
-    form = ui.submission_form(page).is_current()
-    expect(form.errors, "tóm tắt lỗi của tờ khai").to_contain_text(message)
-    described = re.compile(re.escape(message))
-    expect(form.field(label), f"lời nhắn gắn với ô {label}").to_have_accessible_description(
-        described
-    )
-    expect(form.field(label), f"ô {label} được đánh dấu không hợp lệ").to_have_attribute(
-        "aria-invalid", "true"
-    )
+@then(parsers.parse('cổng không nhận hồ sơ và báo ở giấy tờ bắt buộc: "{message}"'))
+def _(ui: PageSet, page: Page, procedure: ProcedureSpec, message: str) -> None:
+    """The procedure's first required paper; [tên giấy tờ] in ``message`` is its name."""
+    paper = procedure.required_attachments[0].name
+    assert_refused_at(ui, page, paper, message.replace("[tên giấy tờ]", paper))
 
 
 @then("các thông tin và giấy tờ công dân đã nhập vẫn còn nguyên")

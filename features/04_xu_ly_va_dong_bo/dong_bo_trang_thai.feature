@@ -22,8 +22,8 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
   Kịch bản: Các bước tiến độ trên Cổng DVCQG khớp với những gì cán bộ và công dân đã làm
     Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
     Khi cán bộ một cửa tiếp nhận hồ sơ
-    Và chuyên viên yêu cầu bổ sung "Giấy chứng sinh" với nội dung "Đề nghị nộp bản chụp Giấy chứng sinh rõ nét."
-    Và công dân gửi bổ sung "Giấy chứng sinh"
+    Và chuyên viên yêu cầu bổ sung giấy tờ bắt buộc với nội dung "Đề nghị nộp bản chụp rõ nét."
+    Và công dân gửi bổ sung giấy tờ được yêu cầu
     Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đã đủ, đủ điều kiện giải quyết."
     Thì các bước tiến độ trên Cổng DVCQG khớp từng dòng với quá trình xử lý mà công dân thấy
     Và các bước tiến độ lần lượt do công dân, cán bộ một cửa, chuyên viên, công dân, chuyên viên thực hiện

@@ -7,12 +7,12 @@ Tính năng: Giải quyết hồ sơ theo quy trình và phân quyền
 
   Kịch bản: Yêu cầu bổ sung giấy tờ, công dân bổ sung và hồ sơ được xử lý tiếp
     Cho một công dân có hồ sơ ở trạng thái "Được tiếp nhận"
-    Khi chuyên viên yêu cầu bổ sung "Giấy chứng sinh" với nội dung "Đề nghị nộp bản chụp Giấy chứng sinh rõ nét, đủ 4 góc."
+    Khi chuyên viên yêu cầu bổ sung giấy tờ bắt buộc với nội dung "Đề nghị nộp bản chụp rõ nét, đủ 4 góc."
     Thì công dân thấy hồ sơ của mình ở trạng thái "Yêu cầu bổ sung giấy tờ"
-    Và công dân thấy yêu cầu bổ sung "Đề nghị nộp bản chụp Giấy chứng sinh rõ nét, đủ 4 góc."
-    Khi công dân gửi bổ sung "Giấy chứng sinh"
+    Và công dân thấy yêu cầu bổ sung "Đề nghị nộp bản chụp rõ nét, đủ 4 góc."
+    Khi công dân gửi bổ sung giấy tờ được yêu cầu
     Thì công dân thấy hồ sơ của mình ở trạng thái "Đang xử lý"
-    Và chuyên viên thấy giấy tờ bổ sung "Giấy chứng sinh" trong hồ sơ
+    Và chuyên viên thấy giấy tờ công dân bổ sung trong hồ sơ
 
   Kịch bản: Công dân thực hiện nghĩa vụ tài chính và hồ sơ được xử lý tiếp
     Cho một công dân có hồ sơ ở trạng thái "Được tiếp nhận"

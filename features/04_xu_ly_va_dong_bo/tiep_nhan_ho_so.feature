@@ -19,7 +19,7 @@ Tính năng: Tiếp nhận hồ sơ trực tuyến
 
   Kịch bản: Cán bộ một cửa từ chối tiếp nhận và công dân thấy lý do
     Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
-    Khi cán bộ một cửa từ chối tiếp nhận hồ sơ với lý do "Giấy chứng sinh không rõ nét, không đọc được số hiệu."
+    Khi cán bộ một cửa từ chối tiếp nhận hồ sơ với lý do "Giấy tờ đính kèm không rõ nét, không đọc được số hiệu."
     Thì công dân thấy hồ sơ của mình ở trạng thái "Không được tiếp nhận"
-    Và công dân thấy lý do "Giấy chứng sinh không rõ nét, không đọc được số hiệu."
+    Và công dân thấy lý do "Giấy tờ đính kèm không rõ nét, không đọc được số hiệu."
     Và cán bộ một cửa không còn thao tác xử lý nào với hồ sơ
