@@ -3,6 +3,7 @@
 pytest_plugins = [
     "fixtures.redaction",  # first: fixtures.plugin imports it
     "fixtures.plugin",
+    "fixtures.target_procedures",
     "fixtures.capabilities",
     "fixtures.bounded",
     "fixtures.sharding",

@@ -46,9 +46,12 @@ class PortalTestApi(Protocol):
         it: "cán bộ một cửa"…): its ``(username, password)``."""
         ...
 
-    def dossier(self, procedure: str, claims: Mapping[str, Any], status: int) -> MadeDossier:
+    def dossier(
+        self, procedure: str, claims: Mapping[str, Any], status: int, *, paid: bool = False
+    ) -> MadeDossier:
         """A dossier of the citizen with ``claims`` for ``procedure`` (MaTTHC), brought to
-        ``status`` (TrangThaiHoSo 1..10) along the normal path, every step sent on."""
+        ``status`` (TrangThaiHoSo 1..10) along the normal path, every step sent on; its fee
+        paid online when ``paid`` (a procedure with a fee)."""
         ...
 
     def move_clock(self, offset_days: int) -> None:

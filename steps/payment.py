@@ -55,22 +55,12 @@ def pay_on_platform(ui: PageSet, page: Page, channel: str) -> PaymentResult:
 # --- Cho ---------------------------------------------------------------------------
 
 
-@given(
-    parsers.parse("công dân đã nộp hồ sơ thủ tục {code} có lệ phí {amount:d} đồng"),
-    target_fixture="submitted",
-)
+@given("công dân đã nộp hồ sơ một thủ tục có lệ phí", target_fixture="submitted")
 def _(
-    preconditions: Preconditions,
-    page: Page,
-    procedures: dict[str, ProcedureSpec],
-    citizen: Citizen,
-    code: str,
-    amount: int,
+    preconditions: Preconditions, page: Page, procedure: ProcedureSpec, citizen: Citizen
 ) -> Submitted:
-    procedure = procedures[code]
-    assert procedure.fee_amount == amount, (
-        f"{code} có lệ phí {procedure.fee_amount} đồng theo {procedure.source}"
-    )
+    """A dossier of the procedure with a fee that the scenario takes (@co_le_phi)."""
+    assert procedure.has_fee, f"thủ tục {procedure.code} không có lệ phí ({procedure.source})"
     made = preconditions.dossier(procedure, citizen, 1, lambda: page)
     return Submitted(made.code, procedure)
 
@@ -165,18 +155,9 @@ def _(ui: PageSet, page: Page, submitted: Submitted, channel: str) -> None:
 # --- Thì ---------------------------------------------------------------------------
 
 
-@then(
-    parsers.parse(
-        "cổng báo thanh toán thành công {amount:d} đồng với mã giao dịch của nền tảng thanh toán"
-    )
-)
-def _(
-    ui: PageSet,
-    page: Page,
-    payment_control: MockControl,
-    submitted: Submitted,
-    amount: int,
-) -> None:
+@then("cổng báo thanh toán thành công đủ lệ phí với mã giao dịch của nền tảng thanh toán")
+def _(ui: PageSet, page: Page, payment_control: MockControl, submitted: Submitted) -> None:
+    amount = submitted.procedure.fee_amount
     result = ui.payment_result(page).is_current()
     expect(result.success, "thông báo thanh toán thành công").to_have_text("Thanh toán thành công.")
     expect(result.amount, "số tiền đã thanh toán").to_have_text(money(amount))
@@ -185,16 +166,9 @@ def _(
     expect(result.transaction_no, "mã giao dịch do nền tảng thanh toán cấp").to_have_text(number)
 
 
-@then(
-    parsers.parse("giấy tiếp nhận của hồ sơ ghi đã thanh toán {amount:d} đồng với mã giao dịch đó")
-)
-def _(
-    ui: PageSet,
-    page: Page,
-    payment_control: MockControl,
-    submitted: Submitted,
-    amount: int,
-) -> None:
+@then("giấy tiếp nhận của hồ sơ ghi đã thanh toán đủ lệ phí với mã giao dịch đó")
+def _(ui: PageSet, page: Page, payment_control: MockControl, submitted: Submitted) -> None:
+    amount = submitted.procedure.fee_amount
     receipt = ui.receipt(page).open(submitted.code).is_current()
     expect(receipt.fee, "phí, lệ phí trên giấy tiếp nhận").to_have_text(money(amount))
     expect(receipt.payment_state, "tình trạng thanh toán trên giấy tiếp nhận").to_have_text(PAID)
@@ -249,10 +223,11 @@ def _(ui: PageSet, page: Page) -> None:
     expect(receipt.pay_button, "nút thanh toán lệ phí của hồ sơ miễn phí").to_have_count(0)
 
 
-@then(parsers.parse("giấy tiếp nhận ghi lệ phí {amount:d} đồng chưa thanh toán"))
-def _(ui: PageSet, page: Page, amount: int) -> None:
+@then("giấy tiếp nhận ghi lệ phí của thủ tục, chưa thanh toán")
+def _(ui: PageSet, page: Page, procedure: ProcedureSpec) -> None:
     receipt = ui.receipt(page).is_current()
-    expect(receipt.fee, "phí, lệ phí trên giấy tiếp nhận").to_have_text(money(amount))
+    expected = money(procedure.fee_amount)
+    expect(receipt.fee, "phí, lệ phí trên giấy tiếp nhận").to_have_text(expected)
     expect(receipt.payment_state, "tình trạng thanh toán trên giấy tiếp nhận").to_have_text(UNPAID)
 
 
@@ -262,10 +237,9 @@ def _(payment_control: MockControl, submitted: Submitted) -> None:
     assert made == [], f"cổng đã tạo {len(made)} giao dịch cho hồ sơ miễn phí {submitted.code}"
 
 
-@then(
-    parsers.parse("nền tảng thanh toán ghi nhận giao dịch {amount:d} đồng đã thanh toán cho hồ sơ")
-)
-def _(payment_control: MockControl, submitted: Submitted, amount: int) -> None:
+@then("nền tảng thanh toán ghi nhận giao dịch đủ lệ phí đã thanh toán cho hồ sơ")
+def _(payment_control: MockControl, submitted: Submitted) -> None:
+    amount = submitted.procedure.fee_amount
     txn = payment_control.paid_transaction(submitted.code)
     assert (txn["SoTien"], txn["MaTTHC"]) == (amount, submitted.procedure.code), (
         f"giao dịch tại nền tảng thanh toán: {txn['SoTien']} đồng, thủ tục {txn['MaTTHC']}"
@@ -322,17 +296,9 @@ def _(payment_control: MockControl, submitted: Submitted) -> None:
     assert asked, f"cổng không tra cứu giao dịch {txn['MaThamChieu']} tại nền tảng thanh toán"
 
 
-@then(
-    parsers.parse(
-        "Cổng Dịch vụ công quốc gia nhận được lệ phí {amount:d} đồng đã thanh toán với cùng mã giao dịch"
-    )
-)
-def _(
-    payment_control: MockControl,
-    national_control: MockControl,
-    submitted: Submitted,
-    amount: int,
-) -> None:
+@then("Cổng Dịch vụ công quốc gia nhận được lệ phí đã thanh toán với cùng mã giao dịch")
+def _(payment_control: MockControl, national_control: MockControl, submitted: Submitted) -> None:
+    amount = submitted.procedure.fee_amount
     number = payment_control.paid_transaction(submitted.code)["MaGiaoDich"]
     expected = {"MucThuPhi": amount, "TrangThaiThanhToan": 1, "MaGiaoDich": number}
 

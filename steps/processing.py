@@ -16,13 +16,15 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.national_portal import STATUS_CODES, ScenarioNationalPortal
-from fixtures.procedures import procedure_code
+from fixtures.procedures import ProcedureSpec
 from fixtures.target import OfficerAccount
 from pages.protocols import ROLE_PATTERN, CitizenDossier, OfficerDossier, PageSet
 from pages.test_api import PortalTestApi
 from steps.world import Dossier, People
 
 ROLE = f"(?P<role>{ROLE_PATTERN})"
+# the status in which a dossier of a procedure with a fee has not paid it yet
+UNPAID_STATUS = STATUS_CODES["Yêu cầu thực hiện nghĩa vụ tài chính"]
 
 
 def officer_page(people: People, role: str) -> OfficerDossier:
@@ -37,15 +39,41 @@ def citizen_page(people: People, dossier: Dossier) -> CitizenDossier:
 
 
 @given(
-    parsers.parse('một công dân có hồ sơ "{procedure}" ở trạng thái "{status}"'),
+    parsers.re(
+        r'một công dân có hồ sơ (?P<unpaid>chưa thanh toán lệ phí )?ở trạng thái "(?P<status>.+)"'
+    ),
     target_fixture="dossier",
 )
 def _(
-    people: People, national_portal: ScenarioNationalPortal, procedure: str, status: str
+    people: People,
+    national_portal: ScenarioNationalPortal,
+    procedure: ProcedureSpec,
+    unpaid: str | None,
+    status: str,
 ) -> Dossier:
-    dossier = people.new_dossier(procedure_code(procedure), STATUS_CODES[status])
+    """A dossier of the procedure the scenario takes (fixtures/target_procedures.py). The fee
+    of a procedure that has one is paid (the citizen pays on submitting), unless the
+    scenario says "chưa thanh toán lệ phí" or the agency is asking for it ("Yêu cầu thực
+    hiện nghĩa vụ tài chính")."""
+    code = STATUS_CODES[status]
+    paid = procedure.has_fee and not unpaid and code != UNPAID_STATUS
+    dossier = people.new_dossier(procedure.code, code, paid=paid)
     national_portal.watch(dossier.code)
-    national_portal.wait_for_status(dossier.code, STATUS_CODES[status])
+    national_portal.wait_for_status(dossier.code, code)
+    return dossier
+
+
+@given("một công dân có hồ sơ đã thẩm định xong, chờ lãnh đạo phê duyệt", target_fixture="dossier")
+def _(people: People, national_portal: ScenarioNationalPortal, procedure: ProcedureSpec) -> Dossier:
+    """A dossier in "Đang xử lý" whose every appraisal is done (an inter-agency procedure
+    has several: the specialists do the remaining ones on their page), its fee paid."""
+    dossier = people.new_dossier(procedure.code, STATUS_CODES["Đang xử lý"], paid=procedure.has_fee)
+    national_portal.watch(dossier.code)
+    national_portal.wait_for_status(dossier.code, STATUS_CODES["Đang xử lý"])
+    appraise_all(
+        people, dossier, procedure, "chuyên viên", "Hồ sơ đủ điều kiện giải quyết.",
+        at_least_once=False,
+    )  # fmt: skip
     return dossier
 
 
@@ -87,8 +115,10 @@ def _(people: People, dossier: Dossier, role: str, reason: str) -> None:
     officer_page(people, role).open(dossier.code).refuse(reason)
 
 
-@when(parsers.re(f'{ROLE} yêu cầu bổ sung "(?P<paper>.+)" với nội dung "(?P<note>.+)"'))
-def _(people: People, dossier: Dossier, role: str, paper: str, note: str) -> None:
+@when(parsers.re(f'{ROLE} yêu cầu bổ sung giấy tờ bắt buộc với nội dung "(?P<note>.+)"'))
+def _(people: People, dossier: Dossier, procedure: ProcedureSpec, role: str, note: str) -> None:
+    """The procedure's first required paper."""
+    paper = procedure.required_attachments[0].name
     officer_page(people, role).open(dossier.code).request_supplement(note, [paper])
 
 
@@ -98,8 +128,23 @@ def _(people: People, dossier: Dossier, role: str, amount: str) -> None:
 
 
 @when(parsers.re(f'{ROLE} thẩm định hồ sơ với ý kiến "(?P<opinion>.+)"'))
-def _(people: People, dossier: Dossier, role: str, opinion: str) -> None:
-    officer_page(people, role).open(dossier.code).appraise(opinion)
+def _(people: People, dossier: Dossier, procedure: ProcedureSpec, role: str, opinion: str) -> None:
+    appraise_all(people, dossier, procedure, role, opinion, at_least_once=True)
+
+
+def appraise_all(
+    people: People, dossier: Dossier, procedure: ProcedureSpec, role: str, opinion: str,
+    *, at_least_once: bool,
+) -> None:  # fmt: skip
+    """Every appraisal the dossier still waits for: an inter-agency procedure has one per
+    agency ([[steps]] of role specialist), each offered in turn as "Thẩm định"."""
+    page = officer_page(people, role).open(dossier.code)
+    for done in range(procedure.specialist_steps):
+        if done or not at_least_once:
+            page = officer_page(people, role).open(dossier.code)
+            if not page.action_button("Thẩm định").count():
+                return
+        page.appraise(opinion)
 
 
 @when(parsers.re(f"{ROLE} phê duyệt hồ sơ$"))
@@ -148,8 +193,9 @@ def _(people: People, dossier: Dossier) -> None:
     citizen_page(people, dossier)
 
 
-@when(parsers.parse('công dân gửi bổ sung "{paper}"'))
-def _(people: People, dossier: Dossier, paper: str) -> None:
+@when("công dân gửi bổ sung giấy tờ được yêu cầu")
+def _(people: People, dossier: Dossier, procedure: ProcedureSpec) -> None:
+    paper = procedure.required_attachments[0].name
     file = people.supplement_file(paper)
     citizen_page(people, dossier).send_supplement(paper, file, "Đã chụp lại rõ nét, đủ 4 góc.")
 
@@ -195,8 +241,9 @@ def _(people: People, dossier: Dossier, role: str) -> None:
     expect(page.no_action, "trang nói rõ không có thao tác nào").to_be_visible()
 
 
-@then(parsers.re(f'{ROLE} thấy giấy tờ bổ sung "(?P<paper>.+)" trong hồ sơ'))
-def _(people: People, dossier: Dossier, role: str, paper: str) -> None:
+@then(parsers.re(f"{ROLE} thấy giấy tờ công dân bổ sung trong hồ sơ"))
+def _(people: People, dossier: Dossier, procedure: ProcedureSpec, role: str) -> None:
+    paper = procedure.required_attachments[0].name
     page = officer_page(people, role).open(dossier.code)
     row = page.files.get_by_role("row").filter(has_text=paper).filter(has_text="Bổ sung")
     expect(row, f"{role} thấy “{paper}” công dân vừa bổ sung").to_have_count(1)
@@ -340,11 +387,11 @@ def working_hours(label: str) -> float:
 
 
 @then("công dân thấy ngày hẹn trả và thời gian xử lý còn lại của hồ sơ")
-def _(people: People, dossier: Dossier) -> None:
+def _(people: People, dossier: Dossier, procedure: ProcedureSpec) -> None:
     page = citizen_page(people, dossier)
     expect(page.due, "ngày hẹn trả cổng đã hẹn").to_have_text(people.ui.shown_time(dossier.due_at))
     left = working_hours(page.time_left.inner_text())
-    budget = people.procedure_days(dossier.procedure) * 8
+    budget = procedure.processing_days * 8
     assert 0 < left <= budget, f"thời gian còn lại {left} giờ phải trong (0, {budget}] giờ làm việc"
 
 

@@ -33,21 +33,18 @@ def _(isolated: Isolated, fake: Faker, count: int) -> list[tuple[Citizen, dict[s
 
 
 @when(
-    parsers.parse(
-        "{count:d} công dân cùng lúc nộp hồ sơ thủ tục {code} với đủ thông tin và giấy tờ"
-    ),
+    parsers.parse("{count:d} công dân cùng lúc nộp hồ sơ với đủ thông tin và giấy tờ"),
     target_fixture="answers",
 )
 def _(
     isolated: Isolated,
     crowd: list[tuple[Citizen, dict[str, str]]],
-    procedures: dict[str, ProcedureSpec],
+    procedure: ProcedureSpec,
     fake: Faker,
     count: int,
-    code: str,
 ) -> list[tuple[Citizen, int, str]]:
     assert len(crowd) == count
-    procedure = procedures[code]
+    code = procedure.code
     papers = [a.code for a in procedure.required_attachments]
     routes = isolated.ui.http
     forms = [

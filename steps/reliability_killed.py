@@ -77,19 +77,15 @@ def _(isolated: Isolated, context: BrowserContext, fake: Faker) -> Citizen:
 
 
 @given(
-    parsers.parse("một công dân có hồ sơ thủ tục {code} chưa thanh toán trên cổng chạy riêng"),
+    "một công dân có hồ sơ chưa thanh toán lệ phí trên cổng chạy riêng",
     target_fixture="submitted",
 )
 def _(
-    isolated: Isolated,
-    context: BrowserContext,
-    fake: Faker,
-    procedures: dict[str, ProcedureSpec],
-    code: str,
+    isolated: Isolated, context: BrowserContext, fake: Faker, procedure: ProcedureSpec
 ) -> Submitted:
     citizen = new_citizen(fake)
     isolated.sign_in(context, citizen)
-    return Submitted(isolated.create_dossier(code, citizen, 1), procedures[code])
+    return Submitted(isolated.create_dossier(procedure.code, citizen, 1), procedure)
 
 
 @given("nền tảng thanh toán sẽ gửi thông báo kết quả ngay, khi cổng còn đang tắt")
@@ -107,8 +103,7 @@ def _(isolated: Isolated, submitted: Submitted) -> None:
 
 @when(
     parsers.parse(
-        "công dân gửi hồ sơ thủ tục {code} với đủ thông tin và giấy tờ "
-        "và cổng bị tắt đột ngột {moment}"
+        "công dân gửi hồ sơ với đủ thông tin và giấy tờ và cổng bị tắt đột ngột {moment}"
     ),
     target_fixture="sent",
 )
@@ -117,11 +112,10 @@ def _(
     context: BrowserContext,
     citizen: Citizen,
     fake: Faker,
-    procedures: dict[str, ProcedureSpec],
-    code: str,
+    procedure: ProcedureSpec,
     moment: str,
 ) -> Sent:
-    procedure = procedures[code]
+    code = procedure.code
     values = fill_values(procedure, fake, citizen, today=vn_today())
     papers = [a.code for a in procedure.required_attachments]
     routes = isolated.ui.http

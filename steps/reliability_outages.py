@@ -17,7 +17,7 @@ from fixtures.isolated import SETTLE_S, Isolated
 from fixtures.isolated_stack import FORWARD, HTML
 from fixtures.national_portal import rejected_calls
 from fixtures.polling import poll
-from fixtures.procedures import procedure_code
+from fixtures.procedures import ProcedureSpec
 from steps.world import Submitted
 
 # --- Cho ----------------------------------------------------------------------------
@@ -68,25 +68,21 @@ def _(isolated: Isolated, page: Page, submitted: Submitted) -> None:
 
 @when(
     parsers.re(
-        r'một công dân có hồ sơ "(?P<procedure>[^"]+)" được giải quyết đến khi trả kết quả '
+        r"một công dân có hồ sơ được giải quyết đến khi trả kết quả "
         r"và một hồ sơ khác vừa được tiếp nhận"
     )
 )
-def _(isolated: Isolated, fake: Faker, procedure: str) -> None:
-    code = procedure_code(procedure)
+def _(isolated: Isolated, fake: Faker, procedure: ProcedureSpec) -> None:
+    code = procedure.code
     citizen = new_citizen(fake)
     for status in (10, 2):
         isolated.dossiers.append(isolated.create_dossier(code, citizen, status))
 
 
-@when(
-    parsers.re(
-        r'một công dân có hồ sơ "(?P<procedure>[^"]+)" vừa được tiếp nhận trên cổng chạy riêng'
-    )
-)
-def _(isolated: Isolated, fake: Faker, procedure: str) -> None:
+@when("một công dân có hồ sơ vừa được tiếp nhận trên cổng chạy riêng")
+def _(isolated: Isolated, fake: Faker, procedure: ProcedureSpec) -> None:
     citizen = new_citizen(fake)
-    isolated.dossiers.append(isolated.create_dossier(procedure_code(procedure), citizen, 2))
+    isolated.dossiers.append(isolated.create_dossier(procedure.code, citizen, 2))
 
 
 # --- Thì ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import allure
 from asn1crypto import x509 as asn1_x509
 from faker import Faker
 from playwright.sync_api import expect
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, then, when
 
 from fixtures.citizens import new_citizen
 from fixtures.e_result import (
@@ -31,7 +31,7 @@ from fixtures.e_result import (
 from fixtures.evidence import attach_json, attach_pdf, attach_text
 from fixtures.national_portal import ScenarioNationalPortal, parse_stamp
 from fixtures.polling import poll
-from fixtures.procedures import procedure_code, procedure_result_name
+from fixtures.procedures import ProcedureSpec
 from steps.world import Dossier, People
 
 PADES = "/ETSI.CAdES.detached"
@@ -42,7 +42,9 @@ def sha256(data: bytes) -> str:
 
 
 def folded(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold()
+    """For comparing text: NFC, case folded, any run of white space (a title wrapped over two
+    lines of the document) as one space."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def saved(people: People, name: str, data: bytes) -> Path:
@@ -54,12 +56,9 @@ def saved(people: People, name: str, data: bytes) -> Path:
 # --- Cho ----------------------------------------------------------------------------
 
 
-@given(
-    parsers.parse('một công dân đã nhận kết quả điện tử của hồ sơ "{procedure}"'),
-    target_fixture="dossier",
-)
-def _(people: People, national_portal: ScenarioNationalPortal, procedure: str) -> Dossier:
-    dossier = people.new_dossier(procedure_code(procedure), 10)
+@given("một công dân đã nhận kết quả điện tử của hồ sơ", target_fixture="dossier")
+def _(people: People, national_portal: ScenarioNationalPortal, procedure: ProcedureSpec) -> Dossier:
+    dossier = people.new_dossier(procedure.code, 10)
     national_portal.watch(dossier.code)
     national_portal.wait_for_status(dossier.code, 10)
     return dossier
@@ -262,10 +261,12 @@ def _(
     dossier: Dossier,
     result_pdf: bytes,
     qr_texts: list[str],
+    procedures: dict[str, ProcedureSpec],
 ) -> None:
     papers = (national_portal.dossier(dossier.code) or {})["record"]["DanhSachGiayToKetQua"]
     assert len(papers) == 1, f"DanhSachGiayToKetQua phải có đúng một giấy tờ: {papers}"
-    expected = (procedure_result_name(dossier.procedure), sha256(result_pdf), qr_texts[0])
+    result_name = procedures[dossier.procedure].result_name
+    expected = (result_name, sha256(result_pdf), qr_texts[0])
     actual = (papers[0]["TenGiayTo"], papers[0]["MaBam"], papers[0]["DuongDanTepTin"])
     assert actual == expected, (
         f"giấy tờ kết quả trên Cổng DVCQG {actual}, tệp công dân có {expected}"
@@ -303,7 +304,9 @@ def _(people: People, dossier: Dossier) -> None:
 @then(
     "văn bản ghi bằng tiếng Việt có dấu tên cơ quan, tên giấy tờ, họ tên, số định danh và mã hồ sơ"
 )
-def _(people: People, dossier: Dossier, result_pdf: bytes) -> None:
+def _(
+    people: People, dossier: Dossier, result_pdf: bytes, procedures: dict[str, ProcedureSpec]
+) -> None:
     text = folded(pdf_text(result_pdf))
     attach_text("Nội dung chữ của văn bản", pdf_text(result_pdf))
     page = people.ui.verification(people.citizen())
@@ -311,7 +314,7 @@ def _(people: People, dossier: Dossier, result_pdf: bytes) -> None:
     page.is_current()
     wanted = {
         "tên cơ quan": page.agency.inner_text(),
-        "tên giấy tờ": procedure_result_name(dossier.procedure),
+        "tên giấy tờ": procedures[dossier.procedure].result_name,
         "họ tên": dossier.citizen.full_name,
         "số định danh": dossier.citizen.cccd,
         "mã hồ sơ": dossier.code,

@@ -23,7 +23,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.citizens import Citizen, new_citizen
 from fixtures.control import MockControl, control_client
 from fixtures.national_portal import ScenarioNationalPortal
-from fixtures.procedures import ProcedureSpec, fill_values
+from fixtures.procedures import ProcedureSpec, choose, fill_values, wanted
 from fixtures.raw_http import Attempt, attempt_of
 from fixtures.stack import Stack
 from fixtures.target import OfficerAccount
@@ -199,21 +199,31 @@ def _(people: People, dossier: Dossier, attempt: Attempt) -> None:
 
 # --- anti-forgery tokens ------------------------------------------------------------------
 
-# The form a scenario names → who sends it, and the dossier it needs (procedure, status).
+# The form a scenario names → who sends it, and the dossier it needs: of which procedure
+# (a trait of fixtures/procedures.py: "mot_thu_tuc" any, "co_le_phi" one with a fee), in
+# which status.
 CSRF_SETUPS: dict[str, tuple[str, str | None, int]] = {
     "đăng xuất": (OWNER, None, 0),
     "nộp hồ sơ": (OWNER, None, 0),
     "lưu nháp": (OWNER, None, 0),
-    "gửi bổ sung": (OWNER, "1.001193", 5),
-    "rút hồ sơ": (OWNER, "1.001193", 2),
-    "thanh toán lệ phí": (OWNER, "2.000488", 1),
+    "gửi bổ sung": (OWNER, "mot_thu_tuc", 5),
+    "rút hồ sơ": (OWNER, "mot_thu_tuc", 2),
+    "thanh toán lệ phí": (OWNER, "co_le_phi", 1),
     "đăng nhập cán bộ": (ANONYMOUS, None, 0),
     "đăng xuất cán bộ": ("cán bộ một cửa", None, 0),
-    "Tiếp nhận": ("cán bộ một cửa", "1.001193", 1),
-    "Thẩm định": ("chuyên viên", "1.001193", 2),
-    "Phê duyệt": ("lãnh đạo", "1.001193", 4),
-    "Trả kết quả": ("cán bộ một cửa", "1.001193", 9),
+    "Tiếp nhận": ("cán bộ một cửa", "mot_thu_tuc", 1),
+    "Thẩm định": ("chuyên viên", "mot_thu_tuc", 2),
+    "Phê duyệt": ("lãnh đạo", "mot_thu_tuc", 4),
+    "Trả kết quả": ("cán bộ một cửa", "mot_thu_tuc", 9),
 }
+
+
+def taken(procedures: dict[str, ProcedureSpec], trait: str) -> ProcedureSpec:
+    """The target's first procedure with ``trait``; without one the scenario is not tested."""
+    spec = choose(procedures, {trait})
+    if spec is None:
+        pytest.skip(f"Chưa kiểm thử: đích kiểm thử không có {wanted({trait})}")
+    return spec
 
 
 @dataclass
@@ -238,7 +248,7 @@ def form_named(
 ) -> PortalForm:
     http = people.ui.http
     if name in ("nộp hồ sơ", "lưu nháp"):
-        procedure = procedures["1.001193"]
+        procedure = taken(procedures, "mot_thu_tuc")
         values = fill_values(procedure, fake, people.the_citizen, today=vn_today())
         papers = [a.code for a in procedure.required_attachments]
         return http.submission_form(procedure.code, values, papers, draft=name == "lưu nháp")
@@ -251,7 +261,8 @@ def form_named(
         return http.sign_out_form()
     assert code is not None, f"biểu mẫu “{name}” cần một hồ sơ"
     if name == "gửi bổ sung":
-        return http.supplement_form(code, [a.code for a in procedures["1.001193"].attachments])
+        papers = [a.code for a in taken(procedures, "mot_thu_tuc").attachments]
+        return http.supplement_form(code, papers)
     forms = http.citizen_forms(code)
     if name in forms:
         return forms[name]
@@ -297,9 +308,9 @@ def _(
     who: str,
     name: str,
 ) -> CsrfCase:
-    expected_who, procedure, status = CSRF_SETUPS[name]
+    expected_who, trait, status = CSRF_SETUPS[name]
     assert who == expected_who, f"biểu mẫu “{name}” do {expected_who} gửi, không phải {who}"
-    code = people.new_dossier(procedure, status).code if procedure else None
+    code = people.new_dossier(taken(procedures, trait).code, status).code if trait else None
     form = form_named(name, people, code, procedures, fake)
     observe = observer(people, who, name, code, seen_by_all)
     sender = people.ui.http.sender(sender_page(people, who))

@@ -34,7 +34,7 @@ def contents(pdf: bytes) -> dict[str, bytes]:
 
 @when(
     parsers.re(
-        r"công dân gửi thẳng đến cổng hồ sơ thủ tục (?P<code>[\d.]+) với \"(?P<paper>[^\"]+)\" "
+        r"công dân gửi thẳng đến cổng hồ sơ với giấy tờ bắt buộc "
         r"là tệp \"(?P<name>[^\"]+)\" khai là (?P<mime>\S+), nội dung (?P<content>.+)"
     ),
     target_fixture="attempt",
@@ -42,18 +42,17 @@ def contents(pdf: bytes) -> dict[str, bytes]:
 def _(
     page: Page,
     ui: PageSet,
-    procedures: dict[str, ProcedureSpec],
-    code: str,
-    paper: str,
+    procedure: ProcedureSpec,
     name: str,
     mime: str,
     content: str,
 ) -> Attempt:
-    procedure = procedures[code]
+    """The procedure's first required paper, sent as the file the scenario names."""
     http = ui.http
-    form = http.submission_form(code, {}, [], draft=False)
+    form = http.submission_form(procedure.code, {}, [], draft=False)
     body = contents(http.PDF)[content]
-    form.files[f"tep_{procedure.attachment(paper).code}"] = http.pdf(name, body, mime)
+    paper = procedure.required_attachments[0]
+    form.files[f"tep_{paper.code}"] = http.pdf(name, body, mime)
     return send_as_browser(page, ui, form, http.sender(page).token())
 
 
@@ -70,12 +69,13 @@ def _(attempt: Attempt, message: str) -> None:
 
 
 @then("tệp bị từ chối không được lưu vào hồ sơ nào của công dân")
-def _(page: Page, ui: PageSet, procedures: dict[str, ProcedureSpec]) -> None:
+def _(page: Page, ui: PageSet, procedure: ProcedureSpec) -> None:
     mine = ui.all_my_dossiers(page).open()
     assert mine.statuses() == {}, f"cổng đã nhận hồ sơ: {mine.statuses()}"
     for _ in range(mine.draft_count()):
-        mine.resume_draft(procedures["1.001193"].name)
-        paper = ui.submission_form(page).is_current().field("Giấy chứng sinh")
+        mine.resume_draft(procedure.name)
+        form = ui.submission_form(page).is_current()
+        paper = form.field(procedure.required_attachments[0].name)
         expect(paper, "giấy tờ của hồ sơ nháp").not_to_have_accessible_description(
             re.compile("Đã đính kèm")
         )

@@ -12,7 +12,7 @@ from pytest_playwright import CreateContextCallback
 
 from fixtures.citizens import Business, Citizen
 from fixtures.control import MockControl
-from fixtures.procedures import ProcedureSpec, claim_value, load_procedures
+from fixtures.procedures import ProcedureSpec, claim_value
 from fixtures.redaction import journal_fingerprint
 from pages.protocols import PageSet, PersonalPage
 from steps.world import OUTAGES, ArmSsoFault
@@ -33,13 +33,6 @@ ID_TOKEN_FLAWS = {
     "ký bằng khóa đã thu hồi": "retired_key",
 }
 DEEP_LINK_QUERY = "tab=ho-so&trang=2"
-
-
-def procedure_named(name: str) -> ProcedureSpec:
-    for procedure in load_procedures().values():
-        if procedure.name == name:
-            return procedure
-    raise LookupError(f"no procedure named {name!r} under procedures/")
 
 
 def sign_in(ui: PageSet, page: Page, username: str, password: str) -> PersonalPage:
@@ -154,14 +147,9 @@ def _(ui: PageSet, page: Page, citizen: Citizen) -> None:
     ui.sso_login(page).sign_in(citizen.username, citizen.password.reveal())
 
 
-@when(
-    parsers.parse('công dân mở tờ khai điện tử của thủ tục "{name}"'),
-    target_fixture="procedure",
-)
-def _(ui: PageSet, page: Page, name: str) -> ProcedureSpec:
-    procedure = procedure_named(name)
+@when("công dân mở tờ khai điện tử của thủ tục")
+def _(ui: PageSet, page: Page, procedure: ProcedureSpec) -> None:
     ui.submission_form(page).open(procedure.code).is_current()
-    return procedure
 
 
 @when("công dân đăng xuất")

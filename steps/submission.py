@@ -27,7 +27,13 @@ from fixtures.control import MockControl
 from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.polling import poll
 from fixtures.preconditions import Preconditions
-from fixtures.procedures import ProcedureSpec, claim_value, generate
+from fixtures.procedures import (
+    FIELD_KINDS,
+    ProcedureSpec,
+    claim_value,
+    field_of_kind,
+    generate,
+)
 from fixtures.target import OfficerAccount, Target
 from pages.protocols import ROLE_PATTERN, PageSet, SubmissionForm
 from steps.world import Filled, Submitted, vn_today
@@ -42,8 +48,10 @@ SAMPLE_FILES = {  # how a scenario names a file → (file name, content)
     "bản PDF nặng 6 MB": ("giay-chung-sinh.pdf", PDF + b"0" * 6 * 2**20),
     "chương trình đổi tên thành .pdf": ("giay-chung-sinh.pdf", b"MZ\x90\0" * 64),
 }
-RELATIVE_DAYS = {"ngày mai": 1, "7 năm trước": -7 * 366}
+RELATIVE_DAYS = {"ngày mai": 1}
 EMPTY = "(để trống)"
+PAST_AGE_LIMIT = "quá giới hạn tuổi một năm"  # a date: the field's max_age_years + 1 ago
+KIND = "|".join(map(re.escape, FIELD_KINDS))
 
 
 @dataclass(frozen=True)
@@ -159,56 +167,39 @@ def _(
     return citizen
 
 
-@given(
-    parsers.parse("công dân đã điền tờ khai thủ tục {code} với đủ thông tin và giấy tờ"),
-    target_fixture="filled",
-)
+@given("công dân đã điền tờ khai với đủ thông tin và giấy tờ", target_fixture="filled")
 def _(
     ui: PageSet,
     page: Page,
-    procedures: dict[str, ProcedureSpec],
+    procedure: ProcedureSpec,
     citizen: Citizen,
     fake: Faker,
-    code: str,
     sample_files: dict[str, Path],
 ) -> Filled:
-    form, filled = start_form(ui, page, procedures[code], citizen, fake, share=1)
+    form, filled = start_form(ui, page, procedure, citizen, fake, share=1)
     return Filled(
         filled.procedure, filled.values, attach_required(form, filled.procedure, sample_files)
     )
 
 
 @given(
-    parsers.parse(
-        "công dân đã điền tờ khai thủ tục {code} với đủ thông tin nhưng chưa đính kèm giấy tờ"
-    ),
+    "công dân đã điền tờ khai với đủ thông tin nhưng chưa đính kèm giấy tờ",
     target_fixture="filled",
 )
+def _(ui: PageSet, page: Page, procedure: ProcedureSpec, citizen: Citizen, fake: Faker) -> Filled:
+    return start_form(ui, page, procedure, citizen, fake, share=1)[1]
+
+
+@given("công dân đã điền một nửa tờ khai và đính kèm giấy tờ", target_fixture="filled")
 def _(
     ui: PageSet,
     page: Page,
-    procedures: dict[str, ProcedureSpec],
+    procedure: ProcedureSpec,
     citizen: Citizen,
     fake: Faker,
-    code: str,
-) -> Filled:
-    return start_form(ui, page, procedures[code], citizen, fake, share=1)[1]
-
-
-@given(
-    parsers.parse("công dân đã điền một nửa tờ khai thủ tục {code} và đính kèm giấy tờ"),
-    target_fixture="filled",
-)
-def _(
-    ui: PageSet,
-    page: Page,
-    procedures: dict[str, ProcedureSpec],
-    citizen: Citizen,
-    fake: Faker,
-    code: str,
     sample_files: dict[str, Path],
 ) -> Filled:
-    form, filled = start_form(ui, page, procedures[code], citizen, fake, share=0.5)
+    form, filled = start_form(ui, page, procedure, citizen, fake, share=0.5)
     return Filled(
         filled.procedure, filled.values, attach_required(form, filled.procedure, sample_files)
     )
@@ -227,21 +218,17 @@ def _(portal_clock: Callable[[int], None], national_portal: ScenarioNationalPort
 
 
 @when(
-    parsers.parse(
-        "công dân tìm thủ tục {code} trong danh mục và nộp hồ sơ với đủ thông tin và giấy tờ"
-    ),
+    "công dân tìm thủ tục trong danh mục và nộp hồ sơ với đủ thông tin và giấy tờ",
     target_fixture="submitted",
 )
 def _(
     ui: PageSet,
     page: Page,
-    procedures: dict[str, ProcedureSpec],
+    procedure: ProcedureSpec,
     fake: Faker,
-    code: str,
     sample_files: dict[str, Path],
 ) -> Submitted:
-    procedure = procedures[code]
-    catalogue = ui.catalogue(page).open().search(code)
+    catalogue = ui.catalogue(page).open().search(procedure.code)
     form = catalogue.open_procedure(procedure.name).start_submission()
     fill_fields(
         form, procedure, {f.label: generate(f, fake, today=vn_today()) for f in procedure.to_fill}
@@ -250,42 +237,48 @@ def _(
     return Submitted(form.submit_dossier().code(), procedure)
 
 
-@when(
-    parsers.parse("công dân nộp hồ sơ thủ tục {code} với đủ thông tin và giấy tờ"),
-    target_fixture="submitted",
-)
+@when("công dân nộp hồ sơ với đủ thông tin và giấy tờ", target_fixture="submitted")
 def _(
     ui: PageSet,
     page: Page,
-    procedures: dict[str, ProcedureSpec],
+    procedure: ProcedureSpec,
     citizen: Citizen,
     fake: Faker,
-    code: str,
     sample_files: dict[str, Path],
 ) -> Submitted:
-    form, filled = start_form(ui, page, procedures[code], citizen, fake, share=1)
+    form, filled = start_form(ui, page, procedure, citizen, fake, share=1)
     attach_required(form, filled.procedure, sample_files)
     return Submitted(form.submit_dossier().code(), filled.procedure)
 
 
 @when(
-    parsers.parse('công dân nhập "{value}" vào ô "{label}" rồi nộp hồ sơ'), target_fixture="filled"
+    parsers.re(f'công dân nhập "(?P<value>[^"]*)" vào ô (?P<kind>{KIND}) rồi nộp hồ sơ'),
+    target_fixture="filled",
 )
-def _(ui: PageSet, page: Page, filled: Filled, value: str, label: str) -> Filled:
-    days = RELATIVE_DAYS.get(value)
+def _(ui: PageSet, page: Page, filled: Filled, value: str, kind: str) -> Filled:
+    """The procedure's first editable field of that kind (fixtures/procedures.FIELD_KINDS)."""
+    spec = field_of_kind(filled.procedure, kind)
+    assert spec is not None, f"thủ tục {filled.procedure.code} không có ô {kind}"
     typed = "" if value == EMPTY else value
-    if days is not None:
-        typed = (vn_today() + timedelta(days=days)).isoformat()
+    if value in RELATIVE_DAYS:
+        typed = (vn_today() + timedelta(days=RELATIVE_DAYS[value])).isoformat()
+    if value == PAST_AGE_LIMIT:
+        years = (spec.max_age_years or 0) + 1
+        typed = (vn_today() - timedelta(days=years * 366)).isoformat()
     form = ui.submission_form(page)
-    form.fill(label, typed, choice=bool(filled.procedure.field(label).choices))
+    form.fill(spec.label, typed, choice=bool(spec.choices))
     form.try_to_submit()
-    return Filled(filled.procedure, {**filled.values, label: typed}, filled.attached)
+    values = {**filled.values, spec.label: typed}
+    return Filled(filled.procedure, values, filled.attached, typed=spec)
 
 
-@when(parsers.parse('công dân đính kèm "{paper}" là {sample} rồi nộp hồ sơ'))
-def _(ui: PageSet, page: Page, sample_files: dict[str, Path], paper: str, sample: str) -> None:
+@when(parsers.parse("công dân đính kèm giấy tờ bắt buộc là {sample} rồi nộp hồ sơ"))
+def _(
+    ui: PageSet, page: Page, sample_files: dict[str, Path], procedure: ProcedureSpec, sample: str
+) -> None:
+    """The procedure's first required paper."""
     form = ui.submission_form(page)
-    form.attach(paper, sample_files[sample])
+    form.attach(procedure.required_attachments[0].name, sample_files[sample])
     form.try_to_submit()
 
 
@@ -315,22 +308,12 @@ def _(ui: PageSet, page: Page, filled: Filled, fake: Faker) -> Submitted:
 
 
 @when(
-    parsers.parse(
-        "công dân sửa họ tên và số định danh điền sẵn trên tờ khai thủ tục {code} "
-        "bằng công cụ của trình duyệt rồi lưu nháp"
-    ),
+    "công dân sửa họ tên và số định danh điền sẵn trên tờ khai "
+    "bằng công cụ của trình duyệt rồi lưu nháp",
     target_fixture="filled",
 )
-def _(
-    ui: PageSet,
-    page: Page,
-    procedures: dict[str, ProcedureSpec],
-    citizen: Citizen,
-    fake: Faker,
-    code: str,
-) -> Filled:
-    procedure = procedures[code]
-    form = ui.submission_form(page).open(code).is_current()
+def _(ui: PageSet, page: Page, procedure: ProcedureSpec, citizen: Citizen, fake: Faker) -> Filled:
+    form = ui.submission_form(page).open(procedure.code).is_current()
     for spec in procedure.prefilled:
         if spec.prefill in ("HoVaTen", "SoDinhDanh"):
             form.force(spec.label, generate(spec, fake, today=vn_today()))
@@ -384,17 +367,38 @@ def _(ui: PageSet, page: Page, submitted: Submitted, status: str) -> None:
     expect(row, "trạng thái của hồ sơ trong mục Hồ sơ của tôi").to_contain_text(status)
 
 
-@then(parsers.parse('cổng không nhận hồ sơ và báo ở ô "{label}": "{message}"'))
-def _(ui: PageSet, page: Page, label: str, message: str) -> None:
+@then(parsers.parse('cổng không nhận hồ sơ và báo ở ô đó: "{message}"'))
+def _(ui: PageSet, page: Page, filled: Filled, message: str) -> None:
+    """``message`` may name the field: [tên ô], [tên ô viết thường], [giới hạn tuổi], and
+    [lời nhắn của thủ tục] (the field's pattern_message in the procedure file)."""
+    spec = filled.typed
+    assert spec is not None, "kịch bản chưa nhập vào ô nào"
+    for token, text in {
+        "[tên ô]": spec.label,
+        "[tên ô viết thường]": spec.label[:1].lower() + spec.label[1:],
+        "[giới hạn tuổi]": str(spec.max_age_years),
+        "[lời nhắn của thủ tục]": spec.pattern_message,
+    }.items():
+        message = message.replace(token, text)
+    assert_refused_at(ui, page, spec.label, message)
+
+
+def assert_refused_at(ui: PageSet, page: Page, label: str, message: str) -> None:
     form = ui.submission_form(page).is_current()
     expect(form.errors, "tóm tắt lỗi của tờ khai").to_contain_text(message)
-    described = re.compile(re.escape(message))
     expect(form.field(label), f"lời nhắn gắn với ô {label}").to_have_accessible_description(
-        described
+        re.compile(re.escape(message))
     )
     expect(form.field(label), f"ô {label} được đánh dấu không hợp lệ").to_have_attribute(
         "aria-invalid", "true"
     )
+
+
+@then(parsers.parse('cổng không nhận hồ sơ và báo ở giấy tờ bắt buộc: "{message}"'))
+def _(ui: PageSet, page: Page, procedure: ProcedureSpec, message: str) -> None:
+    """The procedure's first required paper; [tên giấy tờ] in ``message`` is its name."""
+    paper = procedure.required_attachments[0].name
+    assert_refused_at(ui, page, paper, message.replace("[tên giấy tờ]", paper))
 
 
 @then("các thông tin và giấy tờ công dân đã nhập vẫn còn nguyên")

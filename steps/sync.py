@@ -23,7 +23,7 @@ from fixtures.national_portal import (
     rejected_calls,
 )
 from fixtures.polling import poll
-from fixtures.procedures import procedure_code
+from fixtures.procedures import ProcedureSpec
 from pages.test_api import PortalTestApi
 from steps.world import Dossier, People
 
@@ -63,15 +63,15 @@ def settled(
 
 
 @given(
-    parsers.re(r'một công dân có các hồ sơ "(?P<procedure>.+)" ở các trạng thái (?P<names>.+)'),
+    parsers.re(r"một công dân có các hồ sơ ở các trạng thái (?P<names>.+)"),
     target_fixture="dossiers",
 )
 def _(
-    people: People, national_portal: ScenarioNationalPortal, procedure: str, names: str
+    people: People, national_portal: ScenarioNationalPortal, procedure: ProcedureSpec, names: str
 ) -> list[Dossier]:
     made = []
     for name in re.findall(r'"([^"]+)"', names):
-        dossier = people.new_dossier(procedure_code(procedure), STATUS_CODES[name])
+        dossier = people.new_dossier(procedure.code, STATUS_CODES[name])
         national_portal.watch(dossier.code)
         made.append(dossier)
     return made

@@ -27,7 +27,7 @@ from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.plugin import scenario_failed
 from fixtures.preconditions import Preconditions, claims_of
 from fixtures.preconditions import vn_today as _vn_today
-from fixtures.procedures import ProcedureSpec, load_procedures
+from fixtures.procedures import FieldSpec, ProcedureSpec, load_procedures
 from fixtures.target import OfficerAccount, Target
 from pages.protocols import PageSet
 from pages.test_api import PortalTestApi
@@ -76,6 +76,7 @@ class Filled:
     procedure: ProcedureSpec
     values: dict[str, str]
     attached: dict[str, str] = field(default_factory=dict)  # attachment name → file name
+    typed: FieldSpec | None = None  # the field a scenario typed a wrong value into
 
     def evidence_label(self) -> str:  # what the report's step parameters show
         return f"tờ khai {self.procedure.evidence_label()}"
@@ -171,9 +172,14 @@ class People:
         account = self.officers[role]
         return self.person(role, lambda page: self.preconditions.sign_in_officer(page, account))
 
-    def new_dossier(self, procedure: str, status: int) -> Dossier:
+    def new_dossier(self, procedure: str, status: int, *, paid: bool = False) -> Dossier:
         made = self.preconditions.dossier(
-            self.procedures[procedure], self.the_citizen, status, self.citizen, self.officer
+            self.procedures[procedure],
+            self.the_citizen,
+            status,
+            self.citizen,
+            self.officer,
+            paid=paid,
         )
         self.dossiers.append(made.code)
         return Dossier(made.code, procedure, self.the_citizen, made.due_at)

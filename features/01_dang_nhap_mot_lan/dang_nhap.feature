@@ -23,8 +23,9 @@ Tính năng: Đăng nhập một lần qua Cổng Dịch vụ công quốc gia
     Và công dân đăng nhập tại hệ thống định danh
     Thì công dân trở lại đúng trang đã mở trước khi đăng nhập
 
+  @dien_san_ngay_sinh
   Kịch bản: Thông tin định danh đến tờ khai nộp hồ sơ, công dân không phải nhập lại
     Cho một công dân đã đăng nhập vào cổng dịch vụ công
-    Khi công dân mở tờ khai điện tử của thủ tục "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"
+    Khi công dân mở tờ khai điện tử của thủ tục
     Thì tờ khai đã điền sẵn mọi thông tin lấy từ tài khoản định danh của công dân
     Và công dân không sửa được các thông tin định danh chính thức trên tờ khai

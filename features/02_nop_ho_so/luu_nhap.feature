@@ -1,12 +1,12 @@
 # language: vi
-@submission @tthc_1.012877
+@submission @mot_thu_tuc
 Tính năng: Lưu nháp hồ sơ và nộp tiếp sau
   Công dân chưa đủ thông tin có thể lưu nháp; hồ sơ nháp nằm trong mục "Hồ sơ của tôi"
   với mọi thông tin và giấy tờ đã nhập, để nộp tiếp khi sẵn sàng.
 
   Kịch bản: Công dân lưu nháp hồ sơ, mở lại từ Hồ sơ của tôi và nộp tiếp
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
-    Và công dân đã điền một nửa tờ khai thủ tục 1.012877 và đính kèm giấy tờ
+    Và công dân đã điền một nửa tờ khai và đính kèm giấy tờ
     Khi công dân lưu nháp hồ sơ
     Và công dân mở lại hồ sơ nháp từ mục "Hồ sơ của tôi"
     Thì các thông tin và giấy tờ công dân đã nhập vẫn còn nguyên

@@ -1,21 +1,21 @@
 # language: vi
-@submission @tthc_1.001193
+@submission @mot_thu_tuc
 Tính năng: Giấy tờ đính kèm đúng loại, đúng dung lượng
   Thành phần hồ sơ bắt buộc phải được đính kèm; cổng chỉ nhận các định dạng thủ tục cho
   phép, trong giới hạn dung lượng, và kiểm tra nội dung tệp chứ không chỉ phần mở rộng.
 
   Kịch bản: Hồ sơ thiếu giấy tờ bắt buộc bị từ chối
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
-    Và công dân đã điền tờ khai thủ tục 1.001193 với đủ thông tin nhưng chưa đính kèm giấy tờ
+    Và công dân đã điền tờ khai với đủ thông tin nhưng chưa đính kèm giấy tờ
     Khi công dân nộp hồ sơ mà chưa đính kèm giấy tờ
-    Thì cổng không nhận hồ sơ và báo ở ô "Giấy chứng sinh": "Vui lòng đính kèm Giấy chứng sinh."
+    Thì cổng không nhận hồ sơ và báo ở giấy tờ bắt buộc: "Vui lòng đính kèm [tên giấy tờ]."
     Và các thông tin và giấy tờ công dân đã nhập vẫn còn nguyên
 
   Khung kịch bản: Giấy tờ đính kèm là <tep> bị từ chối
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
-    Và công dân đã điền tờ khai thủ tục 1.001193 với đủ thông tin nhưng chưa đính kèm giấy tờ
-    Khi công dân đính kèm "Giấy chứng sinh" là <tep> rồi nộp hồ sơ
-    Thì cổng không nhận hồ sơ và báo ở ô "Giấy chứng sinh": "<loi>"
+    Và công dân đã điền tờ khai với đủ thông tin nhưng chưa đính kèm giấy tờ
+    Khi công dân đính kèm giấy tờ bắt buộc là <tep> rồi nộp hồ sơ
+    Thì cổng không nhận hồ sơ và báo ở giấy tờ bắt buộc: "<loi>"
     Và các thông tin và giấy tờ công dân đã nhập vẫn còn nguyên
 
     Dữ liệu:

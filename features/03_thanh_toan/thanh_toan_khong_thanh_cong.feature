@@ -1,12 +1,12 @@
 # language: vi
-@payment @tthc_2.000488
+@payment @co_le_phi
 Tính năng: Thanh toán không thành công thì hồ sơ vẫn được giữ và thanh toán lại được
   Ngân hàng từ chối, công dân hủy, nền tảng thanh toán không trả lời kịp: hồ sơ không bị
   ghi nhận đã thanh toán, không mất, và công dân thanh toán lại bằng một giao dịch mới.
 
   Bối cảnh:
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
-    Và công dân đã nộp hồ sơ thủ tục 2.000488 có lệ phí 200000 đồng
+    Và công dân đã nộp hồ sơ một thủ tục có lệ phí
 
   @needs_payment_mock
   Kịch bản: Ngân hàng từ chối giao dịch
@@ -20,7 +20,7 @@ Tính năng: Thanh toán không thành công thì hồ sơ vẫn được giữ 
     Cho ngân hàng sẽ từ chối giao dịch thanh toán của hồ sơ
     Khi công dân thanh toán lệ phí hồ sơ qua "Thẻ ATM nội địa"
     Và công dân thanh toán lại qua "Ví điện tử"
-    Thì cổng báo thanh toán thành công 200000 đồng với mã giao dịch của nền tảng thanh toán
+    Thì cổng báo thanh toán thành công đủ lệ phí với mã giao dịch của nền tảng thanh toán
     Và nền tảng thanh toán có 2 giao dịch của hồ sơ, mỗi lần một mã tham chiếu riêng
     Và hồ sơ ghi nhận đúng 1 lần thanh toán thành công
 
@@ -35,5 +35,5 @@ Tính năng: Thanh toán không thành công thì hồ sơ vẫn được giữ 
     Khi công dân bắt đầu thanh toán lệ phí hồ sơ
     Thì cổng báo "Chưa kết nối được với nền tảng thanh toán" và hồ sơ vẫn chưa thanh toán
     Khi công dân thanh toán lại qua "Thẻ ATM nội địa"
-    Thì cổng báo thanh toán thành công 200000 đồng với mã giao dịch của nền tảng thanh toán
+    Thì cổng báo thanh toán thành công đủ lệ phí với mã giao dịch của nền tảng thanh toán
     Và nền tảng thanh toán có 2 giao dịch của hồ sơ, mỗi lần một mã tham chiếu riêng

@@ -1,5 +1,5 @@
 # language: vi
-@payment @tthc_2.000488
+@payment @co_le_phi
 Tính năng: Cổng xác thực kết quả thanh toán nền tảng gửi về
   Kết quả thanh toán về cổng hai đường: trình duyệt quay lại và thông báo máy chủ tới máy
   chủ, đều có mã xác thực. Cổng chỉ ghi nhận kết quả đúng mã xác thực, đúng số tiền, và
@@ -7,7 +7,7 @@ Tính năng: Cổng xác thực kết quả thanh toán nền tảng gửi về
 
   Bối cảnh:
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
-    Và công dân đã nộp hồ sơ thủ tục 2.000488 có lệ phí 200000 đồng
+    Và công dân đã nộp hồ sơ một thủ tục có lệ phí
 
   @needs_payment_mock @needs_national_portal_mock
   Kịch bản: Thông báo kết quả gửi trùng chỉ được ghi nhận một lần
@@ -36,12 +36,12 @@ Tính năng: Cổng xác thực kết quả thanh toán nền tảng gửi về
     Cho nền tảng thanh toán sẽ không gửi thông báo kết quả của hồ sơ
     Khi công dân thanh toán lệ phí hồ sơ qua "Ví điện tử"
     Thì cổng đã hỏi lại nền tảng thanh toán về giao dịch
-    Và cổng báo thanh toán thành công 200000 đồng với mã giao dịch của nền tảng thanh toán
+    Và cổng báo thanh toán thành công đủ lệ phí với mã giao dịch của nền tảng thanh toán
 
   @needs_payment_mock
   Kịch bản: Thông báo kết quả đến sau khi công dân đã về lại cổng vẫn chỉ ghi nhận một lần
     Cho nền tảng thanh toán sẽ gửi thông báo kết quả của hồ sơ chậm 1 giây
     Khi công dân thanh toán lệ phí hồ sơ qua "Chuyển khoản QR"
-    Thì cổng báo thanh toán thành công 200000 đồng với mã giao dịch của nền tảng thanh toán
+    Thì cổng báo thanh toán thành công đủ lệ phí với mã giao dịch của nền tảng thanh toán
     Và cổng trả lời mã "00" cho 1 thông báo kết quả nhận được
     Và hồ sơ ghi nhận đúng 1 lần thanh toán thành công

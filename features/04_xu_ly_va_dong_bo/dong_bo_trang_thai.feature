@@ -1,5 +1,5 @@
 # language: vi
-@sync @tthc_1.001193
+@sync @mot_thu_tuc
 Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công quốc gia
   Mỗi lần hồ sơ đổi trạng thái, cổng gửi bản ghi hồ sơ (DongBoHoSoMC) và bước tiến độ
   (CapNhatTienDoHoSoMC) lên Cổng DVCQG: đúng thứ tự, mỗi thay đổi một lần, đúng mã trạng
@@ -7,11 +7,11 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
   giữ lại và gửi sau, không mất, không lệch. Một lời gọi bị Cổng DVCQG từ chối là lỗi của
   dịch vụ được kiểm thử.
 
-  @needs_national_portal_mock
+  @moi_thu_tuc @needs_national_portal_mock
   Kịch bản: Mỗi lần đổi trạng thái đến Cổng DVCQG đúng thứ tự, một lần, đúng mã và định dạng
-    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
+    Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
     Khi cán bộ một cửa tiếp nhận hồ sơ
-    Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đủ điều kiện đăng ký khai sinh."
+    Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đủ điều kiện giải quyết."
     Và lãnh đạo phê duyệt hồ sơ
     Và cán bộ một cửa trả kết quả cho công dân
     Thì Cổng DVCQG nhận các trạng thái 1, 2, 4, 9, 10 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
@@ -21,10 +21,10 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
 
   @needs_national_portal_mock
   Kịch bản: Các bước tiến độ trên Cổng DVCQG khớp với những gì cán bộ và công dân đã làm
-    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
+    Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
     Khi cán bộ một cửa tiếp nhận hồ sơ
-    Và chuyên viên yêu cầu bổ sung "Giấy chứng sinh" với nội dung "Đề nghị nộp bản chụp Giấy chứng sinh rõ nét."
-    Và công dân gửi bổ sung "Giấy chứng sinh"
+    Và chuyên viên yêu cầu bổ sung giấy tờ bắt buộc với nội dung "Đề nghị nộp bản chụp rõ nét."
+    Và công dân gửi bổ sung giấy tờ được yêu cầu
     Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đã đủ, đủ điều kiện giải quyết."
     Thì các bước tiến độ trên Cổng DVCQG khớp từng dòng với quá trình xử lý mà công dân thấy
     Và các bước tiến độ lần lượt do công dân, cán bộ một cửa, chuyên viên, công dân, chuyên viên thực hiện
@@ -33,7 +33,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
 
   @needs_national_portal_mock
   Kịch bản: Nghĩa vụ tài chính và kết quả thanh toán được đồng bộ trong DanhSachLePhi
-    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
+    Cho một công dân có hồ sơ ở trạng thái "Được tiếp nhận"
     Khi cán bộ một cửa yêu cầu công dân thực hiện nghĩa vụ tài chính 50000 đồng
     Thì Cổng DVCQG giữ hồ sơ ở trạng thái 6 với khoản phí 50000 đồng chưa thanh toán
     Khi công dân thanh toán số tiền đó trực tuyến
@@ -43,7 +43,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
 
   @needs_national_portal_mock
   Khung kịch bản: Hồ sơ kết thúc sớm được đồng bộ cùng lý do
-    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "<trạng thái đầu>"
+    Cho một công dân có hồ sơ ở trạng thái "<trạng thái đầu>"
     Khi <việc kết thúc> với lý do "<lý do>"
     Thì Cổng DVCQG nhận các trạng thái <các trạng thái> của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
     Và bước tiến độ cuối cùng trên Cổng DVCQG ghi lý do "<lý do>"
@@ -58,10 +58,10 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
 
   @needs_national_portal_mock
   Kịch bản: Cổng DVCQG tạm ngừng trong lúc xử lý, thay đổi được gửi lại đủ khi có lại kết nối
-    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
+    Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
     Và Cổng DVCQG ngừng phục vụ các lời gọi của hồ sơ
     Khi cán bộ một cửa tiếp nhận hồ sơ
-    Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đủ điều kiện đăng ký khai sinh."
+    Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đủ điều kiện giải quyết."
     Thì cổng đã thử gửi nhưng Cổng DVCQG chưa nhận trạng thái mới nào của hồ sơ
     Và chuyên viên thấy hồ sơ ở trạng thái "Đang xử lý"
     Khi Cổng DVCQG hoạt động trở lại
@@ -72,7 +72,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
 
   @needs_national_portal_mock
   Kịch bản: Phiên làm việc với Cổng DVCQG hết hạn, cổng đăng nhập lại và không mất thay đổi
-    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Mới đăng ký"
+    Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
     Và phiên làm việc của cổng với Cổng DVCQG hết hạn
     Khi cán bộ một cửa tiếp nhận hồ sơ
     Thì cổng đăng nhập lại Cổng DVCQG rồi gửi tiếp
@@ -82,7 +82,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
 
   @needs_national_portal_mock
   Kịch bản: Đối soát: Cổng DVCQG giữ đúng trạng thái của mọi hồ sơ trong lần chạy
-    Cho một công dân có các hồ sơ "Đăng ký khai sinh" ở các trạng thái "Không được tiếp nhận", "Yêu cầu bổ sung giấy tờ", "Công dân yêu cầu rút hồ sơ", "Dừng xử lý"
+    Cho một công dân có các hồ sơ ở các trạng thái "Không được tiếp nhận", "Yêu cầu bổ sung giấy tờ", "Công dân yêu cầu rút hồ sơ", "Dừng xử lý"
     Khi cổng gửi xong mọi thay đổi đang chờ
     Thì trạng thái mọi hồ sơ mà cán bộ thấy trên cổng trùng với trạng thái Cổng DVCQG đang giữ
     Và trạng thái các hồ sơ trong "Hồ sơ của tôi" của công dân trùng với Cổng DVCQG
@@ -90,7 +90,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
 
   @needs_national_portal_mock @needs_test_api
   Kịch bản: Không lời gọi đồng bộ nào của cổng bị Cổng DVCQG từ chối trong lần chạy
-    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Được tiếp nhận"
+    Cho một công dân có hồ sơ ở trạng thái "Được tiếp nhận"
     Khi cổng gửi xong mọi thay đổi đang chờ
     Thì Cổng DVCQG không từ chối lời gọi nào của cổng trong lần chạy
     Và cổng không còn thay đổi nào bị từ chối hay đang chờ gửi

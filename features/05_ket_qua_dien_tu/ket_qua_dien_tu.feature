@@ -1,13 +1,13 @@
 # language: vi
-@e_result @tthc_1.001193
+@e_result @mot_thu_tuc
 Tính năng: Kết quả giải quyết thủ tục hành chính bản điện tử
   Kết quả là văn bản PDF tiếng Việt, ký số PAdES bằng chứng thư của cơ quan, có mã QR dẫn
   tới trang xác thực công khai. Công dân tải được văn bản của mình; kho dữ liệu của công
   dân và Cổng DVCQG nhận đúng văn bản đó (cùng mã băm SHA-256); người khác không tải được.
 
-  @needs_national_record
+  @moi_thu_tuc @needs_national_record
   Kịch bản: Lãnh đạo ký số, cán bộ trả kết quả, công dân tải về văn bản có chữ ký hợp lệ của cơ quan
-    Cho một công dân có hồ sơ "Đăng ký khai sinh" ở trạng thái "Đang xử lý"
+    Cho một công dân có hồ sơ đã thẩm định xong, chờ lãnh đạo phê duyệt
     Khi lãnh đạo phê duyệt hồ sơ
     Và cán bộ một cửa trả kết quả cho công dân
     Và công dân tải kết quả giải quyết về máy
@@ -16,7 +16,7 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
 
   @needs_national_record
   Kịch bản: Văn bản bị sửa dù chỉ một byte thì chữ ký số không còn hợp lệ
-    Cho một công dân đã nhận kết quả điện tử của hồ sơ "Đăng ký khai sinh"
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ
     Khi công dân tải kết quả giải quyết về máy
     Và một byte của tệp bị thay đổi
     Thì chữ ký số của tệp bị thay đổi không còn hợp lệ
@@ -24,7 +24,7 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
 
   @needs_national_record
   Kịch bản: Mã QR trên văn bản dẫn tới trang xác thực, trang xác nhận văn bản
-    Cho một công dân đã nhận kết quả điện tử của hồ sơ "Đăng ký khai sinh"
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ
     Khi công dân tải kết quả giải quyết về máy
     Và công dân quét mã QR trên văn bản
     Thì mã QR dẫn tới trang xác thực của hồ sơ trên cổng
@@ -33,21 +33,21 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
 
   @needs_national_record
   Kịch bản: Trang xác thực nhận ra tệp gốc công dân tải lên
-    Cho một công dân đã nhận kết quả điện tử của hồ sơ "Đăng ký khai sinh"
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ
     Khi công dân tải kết quả giải quyết về máy
     Và công dân tải lên tệp kết quả tại trang xác thực của cổng
     Thì trang xác thực xác nhận tệp là văn bản của hồ sơ, không bị thay đổi
 
   @needs_national_portal_mock
   Kịch bản: Kho dữ liệu của công dân nhận đúng văn bản công dân tải về
-    Cho một công dân đã nhận kết quả điện tử của hồ sơ "Đăng ký khai sinh"
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ
     Khi công dân tải kết quả giải quyết về máy
     Thì kho dữ liệu của công dân trên Cổng DVCQG nhận văn bản có mã băm SHA-256 của tệp đã tải
     Và tệp trong kho dữ liệu giống hệt tệp công dân tải về
 
-  @needs_national_record
+  @moi_thu_tuc @needs_national_record
   Kịch bản: Trạng thái "Đã trả kết quả" đồng bộ lên Cổng DVCQG kèm giấy tờ kết quả
-    Cho một công dân đã nhận kết quả điện tử của hồ sơ "Đăng ký khai sinh"
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ
     Khi công dân tải kết quả giải quyết về máy
     Và công dân quét mã QR trên văn bản
     Thì Cổng DVCQG giữ hồ sơ ở trạng thái 10 với ngày trả kết quả công dân thấy
@@ -55,7 +55,7 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
 
   @needs_national_record
   Kịch bản: Công dân khác không tải được kết quả của hồ sơ không phải của mình
-    Cho một công dân đã nhận kết quả điện tử của hồ sơ "Đăng ký khai sinh"
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ
     Và một công dân khác đã đăng nhập cổng
     Khi công dân khác tải kết quả của hồ sơ bằng đường dẫn trực tiếp
     Thì cổng không trả văn bản cho công dân khác
@@ -63,13 +63,13 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
 
   @needs_national_record
   Kịch bản: Người chưa đăng nhập không tải được kết quả
-    Cho một công dân đã nhận kết quả điện tử của hồ sơ "Đăng ký khai sinh"
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ
     Khi người chưa đăng nhập tải kết quả của hồ sơ bằng đường dẫn trực tiếp
     Thì cổng chuyển người chưa đăng nhập tới trang đăng nhập, không trả văn bản
 
-  @needs_national_record
+  @moi_thu_tuc @needs_national_record
   Kịch bản: Văn bản ghi đúng tiếng Việt có dấu và mang theo phông chữ
-    Cho một công dân đã nhận kết quả điện tử của hồ sơ "Đăng ký khai sinh"
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ
     Khi công dân tải kết quả giải quyết về máy
     Thì văn bản ghi bằng tiếng Việt có dấu tên cơ quan, tên giấy tờ, họ tên, số định danh và mã hồ sơ
     Và phông chữ tiếng Việt được nhúng trong tệp

@@ -1,5 +1,5 @@
 # language: vi
-@security
+@security @co_le_phi
 Tính năng: Công dân không xem và không thao tác được hồ sơ của người khác
   Mỗi công dân chỉ thấy hồ sơ của mình. Mã hồ sơ của người khác, mở bằng đường dẫn hay gửi
   thẳng yêu cầu đến cổng (kèm mã chống giả mạo hợp lệ của chính phiên mình), đều nhận câu
@@ -8,7 +8,7 @@ Tính năng: Công dân không xem và không thao tác được hồ sơ của 
 
   @needs_national_record
   Khung kịch bản: Công dân khác mở <trang> của hồ sơ bằng đường dẫn
-    Cho một công dân có hồ sơ "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam" ở trạng thái "Đã trả kết quả"
+    Cho một công dân có hồ sơ ở trạng thái "Đã trả kết quả"
     Và một công dân khác đã đăng nhập cổng
     Khi công dân khác mở đường dẫn <trang> của hồ sơ
     Thì cổng trả lời công dân khác rằng không tìm thấy trang
@@ -23,7 +23,7 @@ Tính năng: Công dân không xem và không thao tác được hồ sơ của 
 
   @needs_payment_mock @needs_national_portal_mock
   Khung kịch bản: Công dân khác gửi thẳng yêu cầu <thao tác> hồ sơ của người khác đến cổng
-    Cho một công dân có hồ sơ "<thủ tục>" ở trạng thái "<trạng thái>"
+    Cho một công dân có hồ sơ chưa thanh toán lệ phí ở trạng thái "<trạng thái>"
     Và một công dân khác đã đăng nhập cổng
     Khi công dân khác gửi thẳng yêu cầu <thao tác> hồ sơ đến cổng, kèm mã chống giả mạo của chính mình
     Thì cổng trả lời công dân khác rằng không tìm thấy trang
@@ -31,14 +31,14 @@ Tính năng: Công dân không xem và không thao tác được hồ sơ của 
     Và hồ sơ của chủ hồ sơ không thay đổi gì, trên cổng, trên Cổng DVCQG và tại nền tảng thanh toán
 
     Dữ liệu:
-      | thao tác          | thủ tục                                         | trạng thái              |
-      | rút hồ sơ         | Đăng ký khai sinh                               | Được tiếp nhận          |
-      | thanh toán lệ phí | Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam | Mới đăng ký             |
-      | gửi bổ sung       | Đăng ký khai sinh                               | Yêu cầu bổ sung giấy tờ |
+      | thao tác          | trạng thái              |
+      | rút hồ sơ         | Được tiếp nhận          |
+      | thanh toán lệ phí | Mới đăng ký             |
+      | gửi bổ sung       | Yêu cầu bổ sung giấy tờ |
 
   Kịch bản: Đường dẫn trả về sau thanh toán lọt sang trình duyệt người khác không làm lộ hồ sơ
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
-    Và công dân đã nộp hồ sơ thủ tục 2.000488 có lệ phí 200000 đồng
+    Và công dân đã nộp hồ sơ một thủ tục có lệ phí
     Khi công dân thanh toán lệ phí hồ sơ qua "Thẻ ATM nội địa"
     Và một người khác mở đường dẫn trả về từ nền tảng thanh toán mà công dân vừa được chuyển tới
     Thì người khác không thấy thông tin thanh toán nào của hồ sơ

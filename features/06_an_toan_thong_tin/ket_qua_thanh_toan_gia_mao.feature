@@ -1,5 +1,5 @@
 # language: vi
-@security @tthc_2.000488
+@security @co_le_phi
 Tính năng: Kết quả thanh toán bị sửa đổi hay phát lại không lừa được cổng
   Kết quả thanh toán về cổng qua đường dẫn trả về của trình duyệt (nằm trong tay người
   dùng) và qua thông báo máy chủ tới máy chủ (ai cũng gửi được tới địa chỉ đó). Cả hai
@@ -9,7 +9,7 @@ Tính năng: Kết quả thanh toán bị sửa đổi hay phát lại không l�
 
   Bối cảnh:
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
-    Và công dân đã nộp hồ sơ thủ tục 2.000488 có lệ phí 200000 đồng
+    Và công dân đã nộp hồ sơ một thủ tục có lệ phí
 
   Kịch bản: Công dân hủy giao dịch rồi sửa đường dẫn trả về thành "thành công" thì cổng không tin
     Khi công dân mở trang thanh toán rồi hủy giao dịch

@@ -1,5 +1,5 @@
 # language: vi
-@security @tthc_1.001193
+@security @mot_thu_tuc
 Tính năng: Nội dung công dân nhập hiển thị đúng như đã nhập, không chạy như mã
   Công dân (hay kẻ gian) có thể gõ mã HTML, JavaScript hay cú pháp mẫu trang vào một ô của
   tờ khai. Cổng lưu và hiển thị đúng nguyên văn ở mọi nơi (giấy tờ đã lưu, trang xử lý
@@ -9,7 +9,7 @@ Tính năng: Nội dung công dân nhập hiển thị đúng như đã nhập, 
   Khung kịch bản: Nội dung <kiểu nội dung> gõ vào tờ khai hiện nguyên văn cho công dân và cán bộ
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
     Và trình duyệt của công dân và của cán bộ một cửa được theo dõi hộp thoại
-    Và công dân đã điền tờ khai thủ tục 1.001193 với đủ thông tin và giấy tờ
+    Và công dân đã điền tờ khai với đủ thông tin và giấy tờ
     Khi công dân gõ '<nội dung>' vào ô "Nơi sinh" và nộp hồ sơ
     Thì cán bộ một cửa mở hồ sơ thấy "Nơi sinh" ghi nguyên văn '<nội dung>'
     Và không trình duyệt nào mở hộp thoại hay chạy mã công dân đã gõ

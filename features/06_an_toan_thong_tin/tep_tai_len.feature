@@ -1,5 +1,5 @@
 # language: vi
-@security @tthc_1.001193
+@security @mot_thu_tuc
 Tính năng: Cổng từ chối tệp tải lên nguy hiểm, kể cả khi tệp được gửi thẳng không qua trình duyệt
   Kẻ gian không dùng trình duyệt: họ tự đặt tên tệp (có đường dẫn, có hai phần mở rộng),
   tự khai kiểu nội dung, tự chọn dung lượng. Cổng kiểm tra tên, phần mở rộng, nội dung
@@ -8,7 +8,7 @@ Tính năng: Cổng từ chối tệp tải lên nguy hiểm, kể cả khi tệ
 
   Khung kịch bản: Tệp "<tên tệp>" khai là <kiểu khai báo>, nội dung <nội dung>, gửi thẳng đến cổng bị từ chối
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
-    Khi công dân gửi thẳng đến cổng hồ sơ thủ tục 1.001193 với "Giấy chứng sinh" là tệp "<tên tệp>" khai là <kiểu khai báo>, nội dung <nội dung>
+    Khi công dân gửi thẳng đến cổng hồ sơ với giấy tờ bắt buộc là tệp "<tên tệp>" khai là <kiểu khai báo>, nội dung <nội dung>
     Thì cổng không nhận tệp và báo: "<lời báo>"
     Và tệp bị từ chối không được lưu vào hồ sơ nào của công dân
 
@@ -24,6 +24,6 @@ Tính năng: Cổng từ chối tệp tải lên nguy hiểm, kể cả khi tệ
 
   Kịch bản: Một yêu cầu lớn hơn mọi giấy tờ của thủ tục cộng lại bị từ chối
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
-    Khi công dân gửi thẳng đến cổng hồ sơ thủ tục 1.001193 với "Giấy chứng sinh" là tệp "giay-chung-sinh.pdf" khai là application/pdf, nội dung một bản PDF nặng 30 MB
+    Khi công dân gửi thẳng đến cổng hồ sơ với giấy tờ bắt buộc là tệp "giay-chung-sinh.pdf" khai là application/pdf, nội dung một bản PDF nặng 30 MB
     Thì cổng từ chối yêu cầu quá lớn và báo: "Tệp tải lên vượt quá dung lượng cho phép."
     Và tệp bị từ chối không được lưu vào hồ sơ nào của công dân

@@ -1,5 +1,5 @@
 # language: vi
-@security @tthc_2.000488
+@security @co_le_phi
 Tính năng: Cổng gửi kèm các tiêu đề bảo mật, và trang vẫn chạy trọn vẹn dưới chính sách bảo mật nội dung
   Mọi trang cổng trả về mang: X-Content-Type-Options: nosniff (trình duyệt không đoán kiểu
   nội dung); cấm trang web khác nhúng cổng vào khung (X-Frame-Options và
@@ -12,7 +12,7 @@ Tính năng: Cổng gửi kèm các tiêu đề bảo mật, và trang vẫn ch�
   Kịch bản: Công dân nộp hồ sơ, thanh toán và đăng xuất dưới chính sách bảo mật nội dung của cổng
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
     Và trình duyệt ghi lại mọi trang cổng trả về và mọi vi phạm chính sách bảo mật nội dung
-    Khi công dân tìm thủ tục 2.000488 trong danh mục và nộp hồ sơ với đủ thông tin và giấy tờ
+    Khi công dân tìm thủ tục trong danh mục và nộp hồ sơ với đủ thông tin và giấy tờ
     Và công dân thanh toán lệ phí ngay trên giấy tiếp nhận qua "Ví điện tử"
     Và công dân đăng xuất
     Thì mọi trang cổng trả về đều cấm đoán kiểu nội dung, cấm nhúng vào khung và có chính sách bảo mật nội dung

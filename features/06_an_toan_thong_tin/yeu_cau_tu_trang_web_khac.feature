@@ -8,9 +8,9 @@ Tính năng: Trang web khác không điều khiển được cổng và các h�
   text/plain mà trình duyệt gửi đi không cần hỏi trước. Yêu cầu như vậy phải bị từ chối và
   không thay đổi gì; hệ thống mô phỏng còn đòi mã điều khiển và ghi lại yêu cầu bị từ chối.
 
-  @needs_national_record @needs_test_api
+  @mot_thu_tuc @needs_national_record @needs_test_api
   Kịch bản: Một trang web khác không xóa được dữ liệu của cổng qua đường dẫn kiểm thử
-    Cho một công dân có hồ sơ "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam" ở trạng thái "Mới đăng ký"
+    Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
     Khi công dân mở một trang web khác gửi yêu cầu xóa dữ liệu tới cổng dịch vụ công
     Thì cổng dịch vụ công từ chối yêu cầu đó
     Và hồ sơ của công dân vẫn còn trên cổng

@@ -1,5 +1,5 @@
 # language: vi
-@reliability @tthc_1.001193
+@reliability @mot_thu_tuc
 Tính năng: Cổng DVCQG gián đoạn một thời gian, mọi thay đổi vẫn đến đủ và đúng thứ tự
   Cổng DVCQG có thể ngừng phục vụ hẳn (mọi lời gọi, kể cả đăng nhập) trong lúc công dân
   nộp hồ sơ và cán bộ giải quyết. Cổng phải giữ lại mọi thay đổi, gửi lại khi Cổng DVCQG
@@ -9,7 +9,7 @@ Tính năng: Cổng DVCQG gián đoạn một thời gian, mọi thay đổi v�
   Kịch bản: Cổng DVCQG ngừng phục vụ trong lúc một hồ sơ được giải quyết trọn vẹn và một hồ sơ khác được tiếp nhận
     Cho cổng dịch vụ công và các hệ thống mô phỏng chạy riêng cho kịch bản độ tin cậy
     Và Cổng DVCQG đang ngừng phục vụ, các thay đổi của cổng phải chờ gửi
-    Khi một công dân có hồ sơ "Đăng ký khai sinh" được giải quyết đến khi trả kết quả và một hồ sơ khác vừa được tiếp nhận
+    Khi một công dân có hồ sơ được giải quyết đến khi trả kết quả và một hồ sơ khác vừa được tiếp nhận
     Thì cổng giữ lại mọi thay đổi của các hồ sơ để gửi sau, Cổng DVCQG chưa nhận được gì
     Khi Cổng DVCQG phục vụ trở lại
     Thì Cổng DVCQG nhận lần lượt các trạng thái 1, 2, 4, 9, 10 của hồ sơ thứ nhất và 1, 2 của hồ sơ thứ hai, mỗi trạng thái một lần

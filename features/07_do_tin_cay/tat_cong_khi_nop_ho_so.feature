@@ -1,5 +1,5 @@
 # language: vi
-@reliability @tthc_1.001193
+@reliability @mot_thu_tuc
 Tính năng: Cổng bị tắt đột ngột khi đang nhận hồ sơ không để lại hồ sơ dở dang, không làm mất hồ sơ
   Máy chủ của cổng có thể dừng bất cứ lúc nào (mất điện, bị hệ điều hành buộc dừng). Hồ sơ
   công dân vừa gửi, khi cổng chạy lại, phải hoặc có đủ (mã hồ sơ, mọi thông tin, mọi giấy
@@ -13,7 +13,7 @@ Tính năng: Cổng bị tắt đột ngột khi đang nhận hồ sơ không đ
 
   Khung kịch bản: Cổng bị tắt đột ngột <thời điểm>
     Cho Cổng DVCQG đang ngừng phục vụ, các thay đổi của cổng phải chờ gửi
-    Khi công dân gửi hồ sơ thủ tục 1.001193 với đủ thông tin và giấy tờ và cổng bị tắt đột ngột <thời điểm>
+    Khi công dân gửi hồ sơ với đủ thông tin và giấy tờ và cổng bị tắt đột ngột <thời điểm>
     Và cổng được khởi động lại
     Và Cổng DVCQG phục vụ trở lại
     Thì hồ sơ công dân vừa gửi <kết quả> trên cổng

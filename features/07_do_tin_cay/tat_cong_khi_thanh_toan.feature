@@ -1,5 +1,5 @@
 # language: vi
-@reliability @tthc_2.000488
+@reliability @co_le_phi
 Tính năng: Cổng bị tắt đột ngột trong lúc công dân thanh toán không làm mất khoản tiền đã nộp
   Công dân có thể trả tiền đúng lúc cổng ngừng hoạt động: thông báo kết quả của nền tảng
   thanh toán không đến được cổng, trình duyệt cũng không về lại được cổng. Khi chạy lại,
@@ -8,7 +8,7 @@ Tính năng: Cổng bị tắt đột ngột trong lúc công dân thanh toán k
 
   Bối cảnh:
     Cho cổng dịch vụ công và các hệ thống mô phỏng chạy riêng cho kịch bản độ tin cậy
-    Và một công dân có hồ sơ thủ tục 2.000488 chưa thanh toán trên cổng chạy riêng
+    Và một công dân có hồ sơ chưa thanh toán lệ phí trên cổng chạy riêng
 
   Kịch bản: Công dân trả tiền khi cổng đã tắt, thông báo kết quả đến lúc cổng còn đang tắt
     Cho nền tảng thanh toán sẽ gửi thông báo kết quả ngay, khi cổng còn đang tắt

@@ -11,14 +11,14 @@ Tính năng: Hệ thống bên ngoài trả lời sai định dạng, cổng bá
 
   Kịch bản: Cổng DVCQG trả lời bằng trang HTML một thời gian, các thay đổi vẫn đến đủ sau đó
     Cho Cổng DVCQG trả lời mọi lời gọi bằng một trang HTML thay cho dữ liệu JSON
-    Khi một công dân có hồ sơ "Đăng ký khai sinh" vừa được tiếp nhận trên cổng chạy riêng
+    Khi một công dân có hồ sơ vừa được tiếp nhận trên cổng chạy riêng
     Thì cổng coi các lời gọi đó là chưa gửi được và giữ lại mọi thay đổi của hồ sơ
     Khi Cổng DVCQG trả lời đúng định dạng trở lại
     Thì Cổng DVCQG nhận lần lượt các trạng thái 1, 2 của hồ sơ, mỗi trạng thái một lần
     Và Cổng DVCQG không từ chối lời gọi nào của các hồ sơ này
 
   Kịch bản: Nền tảng thanh toán trả lời bằng trang HTML khi cổng tạo giao dịch
-    Cho một công dân có hồ sơ thủ tục 2.000488 chưa thanh toán trên cổng chạy riêng
+    Cho một công dân có hồ sơ chưa thanh toán lệ phí trên cổng chạy riêng
     Và nền tảng thanh toán trả lời mọi lời gọi bằng một trang HTML thay cho dữ liệu JSON
     Khi công dân bấm thanh toán lệ phí hồ sơ trên cổng chạy riêng
     Thì cổng báo "Chưa kết nối được với nền tảng thanh toán" và hồ sơ vẫn chưa thanh toán

@@ -48,8 +48,10 @@ class ReferenceTestApi:
         made = self._post("/officers", {"role": ROLES[role]})
         return str(made["username"]), str(made["password"])
 
-    def dossier(self, procedure: str, claims: Mapping[str, Any], status: int) -> MadeDossier:
-        body = {"procedure": procedure, "identity": dict(claims), "status": status}
+    def dossier(
+        self, procedure: str, claims: Mapping[str, Any], status: int, *, paid: bool = False
+    ) -> MadeDossier:
+        body = {"procedure": procedure, "identity": dict(claims), "status": status, "paid": paid}
         made = self._post("/dossiers", body)
         return MadeDossier(code=str(made["code"]), due_at=datetime.fromisoformat(made["due_at"]))
 

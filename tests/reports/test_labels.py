@@ -11,13 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.allure_labels import known_procedures, scenario_labels
+from fixtures.allure_labels import scenario_labels
 from fixtures.target import load_target
 from reports import properties
 from reports.categories import classify, load_categories
 from reports.results import read_results
 
 ROOT = Path(__file__).resolve().parents[2]
+PLUGINS = (
+    'pytest_plugins = ["fixtures.plugin", "fixtures.target_procedures", "fixtures.allure_labels"]\n'
+)
+
+
+def known_procedures() -> dict[str, str]:
+    """code → name of the reference target's procedures."""
+    return {code: p.name for code, p in load_target("reference").procedures.items()}
 
 
 def labels_of(
@@ -32,6 +40,7 @@ def labels_of(
         rule_name=rule_name,
         example=example or {},
         target="reference",
+        procedures=known_procedures(),
     )
     found: dict[str, list[str]] = {}
     for name, value in labels:
@@ -158,9 +167,7 @@ def bdd_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
         "[pytest]\naddopts = --strict-markers\nmarkers =\n    submission: item 2\n    payment: item 3\n",
         "utf-8",
     )
-    (folder / "conftest.py").write_text(
-        'pytest_plugins = ["fixtures.plugin", "fixtures.allure_labels"]\n', "utf-8"
-    )
+    (folder / "conftest.py").write_text(PLUGINS, "utf-8")
     (folder / "thu.feature").write_text(FEATURE.format(code1=codes[0], code2=codes[1]), "utf-8")
     (folder / "hong.feature").write_text(BROKEN_FEATURE, "utf-8")
     (folder / "test_thu.py").write_text(TEST_MODULE, "utf-8")
@@ -237,9 +244,7 @@ def test_real_failures_fall_into_the_three_categories(
 
 def test_unknown_procedure_tag_is_refused(tmp_path: Path) -> None:
     (tmp_path / "pytest.ini").write_text("[pytest]\naddopts = --strict-markers\n", "utf-8")
-    (tmp_path / "conftest.py").write_text(
-        'pytest_plugins = ["fixtures.plugin", "fixtures.allure_labels"]\n', "utf-8"
-    )
+    (tmp_path / "conftest.py").write_text(PLUGINS, "utf-8")
     feature = textwrap.dedent(
         """\
         # language: vi
