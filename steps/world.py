@@ -27,7 +27,7 @@ from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.plugin import scenario_failed
 from fixtures.preconditions import Preconditions, claims_of
 from fixtures.preconditions import vn_today as _vn_today
-from fixtures.procedures import FieldSpec, ProcedureSpec, load_procedures
+from fixtures.procedures import FieldSpec, ProcedureSpec
 from fixtures.target import OfficerAccount, Target
 from pages.protocols import PageSet
 from pages.test_api import PortalTestApi
@@ -205,11 +205,6 @@ class People:
             if failed or final_screenshot != "off":
                 attach_screenshot(page, title, failed=failed, full_page=final_screenshot == "full")
             page.context.close()
-
-
-@pytest.fixture(scope="session")
-def procedures() -> dict[str, ProcedureSpec]:
-    return load_procedures()
 
 
 @pytest.fixture

@@ -101,7 +101,7 @@ def test_a_page_set_without_a_test_api_cannot_claim_one(
     text = (ROOT / "targets" / "reference.toml").read_text(encoding="utf-8")
     profile = tmp_path / "vendor.toml"
     profile.write_text(text.replace('pages = "reference"', 'pages = "variant"'), encoding="utf-8")
-    with pytest.raises(ProfileError, match=r"test_api: the page set pages/variant/ offers no"):
+    with pytest.raises(ProfileError, match=r"test_api: the page set 'variant' offers no"):
         load_target(str(profile))  # start = "reference": test_api defaults to true
     no_api = profile.read_text(encoding="utf-8").replace(
         'pages = "variant"', 'pages = "variant"\ntest_api = false'

@@ -26,7 +26,7 @@ def profile(tmp_path: Path, folder: str, files: tuple[str, ...] = ()) -> Path:
         for path in (ROOT / "procedures").glob("*.toml"):
             if any(part in path.name for part in files):
                 shutil.copy(path, tmp_path / folder / path.name)
-    text = REFERENCE.replace('procedures = "../procedures"', f'procedures = "{folder}"')
+    text = REFERENCE.replace('# procedures = "../procedures"', f'procedures = "{folder}"')
     assert text != REFERENCE
     written = tmp_path / "dich.toml"
     written.write_text(text, encoding="utf-8")

@@ -24,7 +24,7 @@ import pytest
 from fixtures.control import HEADER
 from fixtures.polling import poll
 from fixtures.servers import free_port
-from fixtures.target import ProfileError, load_target
+from fixtures.target import Target, load_target
 from mocks.payment.store import CHANNELS
 from reports.compliance import build_summary
 from reports.results import read_results
@@ -127,18 +127,12 @@ def build_folder(root: Path, urls: dict[str, str]) -> Path:
     return profile
 
 
-def without_unknown_procedures_key(profile: Path, env: dict[str, str]) -> None:
-    """``procedures = "thu_tuc"``: until the suite knows that key (it is being built on
-    another branch), the line is dropped; once it does, it stays and is used."""
+def load_target_with(profile: Path, env: dict[str, str]) -> Target:
+    """The profile as the suite reads it, with the run's environment (passwords)."""
     saved = dict(os.environ)
     os.environ.update(env)
     try:
-        load_target(str(profile))
-    except ProfileError as exc:
-        if "procedures: unknown key" not in str(exc):
-            raise
-        text = profile.read_text(encoding="utf-8")
-        profile.write_text(re.sub(r"(?m)^procedures = .*\n", "", text), encoding="utf-8")
+        return load_target(str(profile))
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -147,7 +141,8 @@ def without_unknown_procedures_key(profile: Path, env: dict[str, str]) -> None:
 def test_the_worked_example_runs_from_an_empty_folder(served: Served, tmp_path: Path) -> None:
     env = served.env
     profile = build_folder(tmp_path, served.urls)
-    without_unknown_procedures_key(profile, env)
+    target = load_target_with(profile, env)
+    assert target.procedures_dir == profile.parent / "thu_tuc", target.procedures_dir
     _, command = run_block(blocks()["run"])
     command = [str(profile) if word == f"{FOLDER}/staging.toml" else word for word in command]
     assert str(profile) in command, command
