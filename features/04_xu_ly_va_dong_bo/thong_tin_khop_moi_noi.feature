@@ -7,7 +7,7 @@ Tính năng: Điều công dân khai và cán bộ quyết định giống nhau 
   của cán bộ, mọi bản ghi gửi Cổng DVCQG và văn bản kết quả điện tử; ngày giờ ở mọi nơi
   theo giờ Việt Nam.
 
-  @needs_national_portal_mock
+  @mien_phi @needs_national_portal_mock
   Kịch bản: Những gì công dân khai và cán bộ quyết định giống nhau trên mọi trang, trên Cổng DVCQG và trong văn bản kết quả
     Cho hồ sơ một thủ tục miễn phí được công dân nộp trực tuyến, số điện thoại viết dạng "84…" và thư điện tử ở tên miền "hanoi.gov.vn"
     Và cổng đã gửi hồ sơ đó lên Cổng DVCQG

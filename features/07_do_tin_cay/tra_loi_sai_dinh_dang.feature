@@ -9,6 +9,7 @@ Tính năng: Hệ thống bên ngoài trả lời sai định dạng, cổng bá
   Bối cảnh:
     Cho cổng dịch vụ công và các hệ thống mô phỏng chạy riêng cho kịch bản độ tin cậy
 
+  @mot_thu_tuc
   Kịch bản: Cổng DVCQG trả lời bằng trang HTML một thời gian, các thay đổi vẫn đến đủ sau đó
     Cho Cổng DVCQG trả lời mọi lời gọi bằng một trang HTML thay cho dữ liệu JSON
     Khi một công dân có hồ sơ vừa được tiếp nhận trên cổng chạy riêng
@@ -17,6 +18,7 @@ Tính năng: Hệ thống bên ngoài trả lời sai định dạng, cổng bá
     Thì Cổng DVCQG nhận lần lượt các trạng thái 1, 2 của hồ sơ, mỗi trạng thái một lần
     Và Cổng DVCQG không từ chối lời gọi nào của các hồ sơ này
 
+  @co_le_phi
   Kịch bản: Nền tảng thanh toán trả lời bằng trang HTML khi cổng tạo giao dịch
     Cho một công dân có hồ sơ chưa thanh toán lệ phí trên cổng chạy riêng
     Và nền tảng thanh toán trả lời mọi lời gọi bằng một trang HTML thay cho dữ liệu JSON
