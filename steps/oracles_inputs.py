@@ -157,7 +157,10 @@ def _(people: People, dossier: Dossier) -> None:
     for name, path in pages.items():
         base = people.ui.officer_url if path.startswith("/can-bo") else people.ui.citizen_url
         stranger.goto(base + path)
-        texts[name] = stranger.locator("body").inner_text()
+        # sent away to sign in (the identity provider's page is not the portal's): nothing shown
+        portal = {urlsplit(people.ui.citizen_url).netloc, urlsplit(people.ui.officer_url).netloc}
+        on_portal = urlsplit(stranger.url).netloc in portal
+        texts[name] = stranger.locator("body").inner_text() if on_portal else ""
     leaks = {
         where: [what for what, value in personal_values(people).items() if squeeze(value) in squeeze(text)]
         for where, text in texts.items()

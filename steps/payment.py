@@ -21,9 +21,8 @@ from fixtures.polling import poll
 from fixtures.preconditions import Preconditions
 from fixtures.procedures import ProcedureSpec
 from pages.protocols import PageSet, PaymentResult
-from steps.world import PAID, UNPAID, Submitted, settle
+from steps.world import PAID, PAID_ACTION, UNPAID, Submitted, settle
 
-PAID_ACTION = "Thanh toán phí, lệ phí"  # how the portal's history names a payment
 ArmPaymentFault = Callable[..., None]
 
 

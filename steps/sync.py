@@ -25,7 +25,7 @@ from fixtures.national_portal import (
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec
 from pages.test_api import PortalTestApi
-from steps.world import Dossier, People
+from steps.world import PAID_ACTION, Dossier, People
 
 RECORD_TEXT = (
     "MaHoSo", "MaTTHC", "TenTTHC", "ChuHoSo", "SoDinhDanh", "SoDienThoai", "TrichYeuHoSo",
@@ -48,6 +48,16 @@ def accepted_records(national_portal: ScenarioNationalPortal, code: str) -> list
     """The DongBoHoSoMC calls of this scenario for ``code`` that the national portal took."""
     entries = journal_of(national_portal.scenario_journal("DongBoHoSoMC"), code)
     return [e["body"]["data"] for e in entries if e["verdict"] == "accepted"]
+
+
+def status_changes(held: dict[str, Any], sent: list[int]) -> list[int]:
+    """``sent`` (statuses, one per record the national portal took) as changes of status:
+    the portal sends the record again, same status, when the citizen pays (one payment step
+    in the dossier's progress per payment); any other repeat is a status sent twice and
+    stays in the list, so it fails the comparison."""
+    payments = sum(1 for p in held.get("progress", []) if p["NoiDungXuLy"].startswith(PAID_ACTION))
+    changes = [s for i, s in enumerate(sent) if i == 0 or s != sent[i - 1]]
+    return changes if len(sent) - len(changes) <= payments else sent
 
 
 def settled(
@@ -115,12 +125,12 @@ def _(
 ) -> None:
     wanted = codes_in(expected)
     held = settled(people, national_portal, dossier.code, wanted[-1])
-    assert held["statuses"] == wanted, (
+    assert status_changes(held, held["statuses"]) == wanted, (
         f"Cổng DVCQG phải nhận lần lượt các trạng thái {wanted}, mỗi trạng thái một lần; "
         f"đã nhận {held['statuses']}"
     )
     sent = [record["TrangThaiHoSo"] for record in accepted_records(national_portal, dossier.code)]
-    assert sent == wanted, (
+    assert status_changes(held, sent) == wanted, (
         f"các lời gọi DongBoHoSoMC được nhận mang trạng thái {sent}, không phải {wanted}"
     )
 

@@ -34,6 +34,7 @@ from pages.test_api import PortalTestApi
 
 # How the portal's pages name a paid fee / an unpaid one.
 PAID, UNPAID = "Đã thanh toán", "Chưa thanh toán"
+PAID_ACTION = "Thanh toán phí, lệ phí"  # how the portal's history names a payment
 # The portal's step at which the identity provider stops answering → the mock's endpoint.
 OUTAGES = SSO_ENDPOINTS  # the endpoint a fault matches, by how a scenario names it
 ArmSsoFault = Callable[..., None]
