@@ -54,9 +54,10 @@ test-no-test-api: setup
 ## the whole e2e suite against the reference portal signing in through npm oidc-provider, a
 ## certified OpenID provider we did not write (targets/reference-oidc-provider.toml): what
 ## needs our SSO mock is skipped with its reason, nothing may fail (.ci/run runs it)
+## into reports/allure-results-oidc, beside `make test`'s evidence (make report RESULTS=reports/allure-results-oidc)
 test-oidc-provider: setup
-	@rm -rf $(RESULTS) $(STALE)
-	$(PY) -m pytest features --target reference-oidc-provider --alluredir=$(RESULTS) $(PYTEST_ARGS)
+	@rm -rf reports/allure-results-oidc
+	$(PY) -m pytest features --target reference-oidc-provider --alluredir=reports/allure-results-oidc $(PYTEST_ARGS)
 
 ## one single-file Allure report + the compliance summary and bien-ban.pdf (reports/compliance/)
 ## from every results folder given: RESULTS="shard1 shard2 ..." (default reports/allure-results);

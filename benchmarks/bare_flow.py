@@ -89,7 +89,7 @@ def submit_and_pay(
         context.add_cookies([{"name": cookie["name"], "value": cookie["value"], "url": portal}])
         page = context.new_page()
 
-        # Khi công dân nộp hồ sơ thủ tục 2.000488 với đủ thông tin và giấy tờ
+        # Khi công dân nộp hồ sơ với đủ thông tin và giấy tờ (the target's procedure with a fee)
         page.goto(f"{portal}/thu-tuc/{procedure.code}/nop-ho-so")
         form_heading = page.get_by_role(
             "heading", name=re.compile("^Nộp hồ sơ trực tuyến"), level=1

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from fixtures.procedures import choose, load_procedures
 from scripts import bench
 from scripts import outcomes as outcome_plugin
 
@@ -308,4 +309,9 @@ def test_bare_flow_is_a_plain_playwright_flow_without_the_suite_machinery() -> N
         encoding="utf-8"
     )
     assert f"Kịch bản: {bench.FLOW_SCENARIO}\n" in feature
-    assert f"thủ tục {bare_flow.PROCEDURE} " in feature and f'qua "{bare_flow.CHANNEL}"' in feature
+    # the feature takes the target's first procedure with a fee: the reference target's is
+    # the one the bare flow submits
+    assert feature.startswith("# language: vi\n@payment @co_le_phi\n"), feature[:60]
+    fee = choose(load_procedures(), {"co_le_phi"})
+    assert fee is not None and fee.code == bare_flow.PROCEDURE, fee
+    assert f'qua "{bare_flow.CHANNEL}"' in feature
