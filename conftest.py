@@ -3,8 +3,8 @@
 pytest_plugins = [
     "fixtures.redaction",  # first: fixtures.plugin imports it
     "fixtures.plugin",
-    "fixtures.target_procedures",
     "fixtures.capabilities",
+    "fixtures.target_procedures",  # after fixtures.capabilities, whose skip it uses
     "fixtures.bounded",
     "fixtures.sharding",
     "fixtures.pages",

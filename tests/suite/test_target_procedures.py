@@ -4,6 +4,7 @@ traits, and no procedure code in the features."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -112,11 +113,21 @@ def test_a_scenario_whose_trait_the_target_lacks_is_skipped_with_the_reason(
     tmp_path: Path,
 ) -> None:
     path = profile(tmp_path, "thu-tuc", ("ly_lich",))  # only the procedure with a fee
-    done, _ = run_suite("--target", str(path), "-m", "payment", "-k", "miễn_phí", "-rs", "-q")
+    results = tmp_path / "results"
+    done, _ = run_suite(
+        "--target", str(path), "-m", "payment", "-k", "miễn_phí", "-rs", "-q",
+        f"--alluredir={results}",
+    )  # fmt: skip
     out = done.stdout + done.stderr
     assert done.returncode == 0, out
     assert "1 skipped" in out, out
-    assert "Chưa kiểm thử: đích kiểm thử không có thủ tục miễn phí" in out, out
+    reason = "Chưa kiểm thử: đích kiểm thử không có thủ tục miễn phí"
+    assert reason in out, out
+    # in the report too (skipped where it starts), so the summary says "Chưa kiểm thử"
+    written = [json.loads(f.read_text()) for f in results.glob("*-result.json")]
+    assert [(r["status"], reason in r["statusDetails"]["message"]) for r in written] == [
+        ("skipped", True)
+    ], written
 
 
 def test_no_feature_names_a_procedure_code() -> None:
