@@ -25,7 +25,7 @@ from fixtures.national_portal import (
 from fixtures.polling import poll
 from fixtures.procedures import ProcedureSpec
 from pages.test_api import PortalTestApi
-from steps.world import PAID_ACTION, Dossier, People
+from steps.world import Dossier, People
 
 RECORD_TEXT = (
     "MaHoSo", "MaTTHC", "TenTTHC", "ChuHoSo", "SoDinhDanh", "SoDienThoai", "TrichYeuHoSo",
@@ -50,14 +50,23 @@ def accepted_records(national_portal: ScenarioNationalPortal, code: str) -> list
     return [e["body"]["data"] for e in entries if e["verdict"] == "accepted"]
 
 
-def status_changes(held: dict[str, Any], sent: list[int]) -> list[int]:
-    """``sent`` (statuses, one per record the national portal took) as changes of status:
-    the portal sends the record again, same status, when the citizen pays (one payment step
-    in the dossier's progress per payment); any other repeat is a status sent twice and
-    stays in the list, so it fails the comparison."""
-    payments = sum(1 for p in held.get("progress", []) if p["NoiDungXuLy"].startswith(PAID_ACTION))
-    changes = [s for i, s in enumerate(sent) if i == 0 or s != sent[i - 1]]
-    return changes if len(sent) - len(changes) <= payments else sent
+def fee_paid(record: dict[str, Any]) -> bool:
+    return any(fee.get("TrangThaiThanhToan") == 1 for fee in record.get("DanhSachLePhi") or [])
+
+
+def status_changes(records: list[dict[str, Any]]) -> list[int]:
+    """The statuses of the records the national portal took, as changes of status: a record
+    sent again with the same status is dropped only when it is the one that says the fee
+    is now paid (the citizen paid); any other repeat is a status sent twice and stays in
+    the list, so it fails the comparison."""
+    changes: list[int] = []
+    for i, record in enumerate(records):
+        status = record["TrangThaiHoSo"]
+        paid_now = i > 0 and fee_paid(record) and not fee_paid(records[i - 1])
+        if i > 0 and status == records[i - 1]["TrangThaiHoSo"] and paid_now:
+            continue
+        changes.append(status)
+    return changes
 
 
 def settled(
@@ -125,13 +134,14 @@ def _(
 ) -> None:
     wanted = codes_in(expected)
     held = settled(people, national_portal, dossier.code, wanted[-1])
-    assert status_changes(held, held["statuses"]) == wanted, (
+    records = accepted_records(national_portal, dossier.code)
+    sent = [record["TrangThaiHoSo"] for record in records]
+    assert held["statuses"] == sent, (
+        f"Cổng DVCQG giữ các trạng thái {held['statuses']}, các lời gọi được nhận mang {sent}"
+    )
+    assert status_changes(records) == wanted, (
         f"Cổng DVCQG phải nhận lần lượt các trạng thái {wanted}, mỗi trạng thái một lần; "
         f"đã nhận {held['statuses']}"
-    )
-    sent = [record["TrangThaiHoSo"] for record in accepted_records(national_portal, dossier.code)]
-    assert status_changes(held, sent) == wanted, (
-        f"các lời gọi DongBoHoSoMC được nhận mang trạng thái {sent}, không phải {wanted}"
     )
 
 
