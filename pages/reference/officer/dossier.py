@@ -3,7 +3,7 @@ signed-in officer's role may take on it now (one form per action)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from playwright.sync_api import APIResponse, Locator, Page, expect
 
@@ -109,10 +109,22 @@ class OfficerDossierPage:
     def post_action_directly(self, code: str, button: str) -> APIResponse:
         """Send the action's form straight to the portal, as a crafted request would,
         with this officer's session and a valid anti-forgery token: the page need not
-        offer the button."""
+        offer the button. Every field any action asks for is filled with a valid value,
+        so that only the portal's own rules (role, status) can refuse it, not a missing
+        reason or amount."""
         token = self.page.locator('input[type="hidden"][name="csrf_token"]').first.input_value()
         url = f"{self.base_url}/can-bo/ho-so/{code}/{ACTION_PATHS[button]}"
-        return self.page.request.post(url, form={"csrf_token": token}, max_redirects=0)
+        reason = "Gửi thẳng đến cổng để kiểm tra phân quyền."
+        form = {
+            "csrf_token": token,
+            "ly_do": reason,  # refuse, stop
+            "noi_dung": reason,  # ask for papers, apologise
+            "so_tien": "50000",  # financial obligation
+            "ghi_chu": reason,
+            "y_kien": reason,  # appraise, approve
+            "ngay_hen_moi": (date.today() + timedelta(days=7)).isoformat(),  # apologise
+        }
+        return self.page.request.post(url, form=form, max_redirects=0)
 
     def officer_name(self) -> str:
         """The signed-in officer's name, as the page header shows it."""
