@@ -45,11 +45,9 @@ def national_dossiers_of(
     ),
     target_fixture="dossier",
 )
-def _(
-    people: People, procedures: dict[str, ProcedureSpec], fake: Faker, kind: str, how: str
-) -> Dossier:
+def _(people: People, procedure: ProcedureSpec, fake: Faker, kind: str, how: str) -> Dossier:
     twice = how != "hai lần liền"
-    procedure = procedure_of_kind(procedures, kind)
+    procedure = procedure_of_kind(procedure, kind)
     page = people.citizen()
     form = people.ui.submission_form(page).open(procedure.code).is_current()
     values = fill_values(procedure, fake, people.the_citizen, today=datetime.now(VN).date())

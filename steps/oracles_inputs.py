@@ -47,14 +47,14 @@ class Sent:
 )
 def _(
     people: People,
-    procedures: dict[str, ProcedureSpec],
+    procedure: ProcedureSpec,
     fake: Faker,
     national_portal: ScenarioNationalPortal,
     kind: str,
     field_kind: str,
     datatable: list[list[str]],
 ) -> tuple[FieldSpec, list[Sent]]:
-    procedure = procedure_of_kind(procedures, kind)
+    procedure = procedure_of_kind(procedure, kind)
     field = field_of_kind(procedure, field_kind)
     http = people.ui.http
     sender = http.sender(people.citizen())

@@ -63,12 +63,12 @@ def national_state(
 )
 def _(
     people: People,
-    procedures: dict[str, ProcedureSpec],
+    procedure: ProcedureSpec,
     national_portal: ScenarioNationalPortal,
     kind: str,
     status: str,
 ) -> Dossier:
-    procedure = procedure_of_kind(procedures, kind)
+    procedure = procedure_of_kind(procedure, kind)
     dossier = people.new_dossier(procedure.code, STATUS_CODES[status])
     national_portal.watch(dossier.code)
     national_portal.wait_for_status(dossier.code, STATUS_CODES[status])

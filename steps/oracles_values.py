@@ -72,10 +72,8 @@ def submit_over_http(people: People, procedure: ProcedureSpec, typed: dict[str, 
     ),
     target_fixture="entered",
 )
-def _(
-    people: People, procedures: dict[str, ProcedureSpec], fake: Faker, kind: str, domain: str
-) -> Entered:
-    procedure = procedure_of_kind(procedures, kind.removeprefix("hồ sơ ").strip())
+def _(people: People, procedure: ProcedureSpec, fake: Faker, kind: str, domain: str) -> Entered:
+    procedure = procedure_of_kind(procedure, kind.removeprefix("hồ sơ ").strip())
     today = datetime.now(VN).date()
     kept = fill_values(procedure, fake, people.the_citizen, today=today)
     typed = dict(kept)

@@ -8,7 +8,7 @@ Tính năng: Cổng nhận mọi dữ liệu hợp lệ mà người dân thật
   (.gov.vn, .edu.vn, .com.vn…); họ tên có mọi dấu thanh và mọi chữ cái riêng của tiếng Việt.
   Mỗi giá trị là một hồ sơ nộp thẳng qua HTTP bằng phiên làm việc của công dân.
 
-  @needs_national_record
+  @needs_national_record @mien_phi
   Kịch bản: Số điện thoại di động viết theo mọi cách thông dụng, với mọi họ đầu số, được nhận
     Khi công dân nộp hồ sơ một thủ tục miễn phí, mỗi lần ghi ô số điện thoại một giá trị trong bảng
       | công dân viết     | cổng ghi nhận |
@@ -31,7 +31,7 @@ Tính năng: Cổng nhận mọi dữ liệu hợp lệ mà người dân thật
     Thì cổng nhận mọi hồ sơ đó
     Và Cổng DVCQG nhận ô đó đúng như cột "cổng ghi nhận" trong từng hồ sơ
 
-  @needs_national_record
+  @needs_national_record @mien_phi
   Kịch bản: Thư điện tử ở tên miền nhiều cấp được nhận
     Khi công dân nộp hồ sơ một thủ tục miễn phí, mỗi lần ghi ô thư điện tử một giá trị trong bảng
       | công dân viết                         | cổng ghi nhận                         |
@@ -44,6 +44,7 @@ Tính năng: Cổng nhận mọi dữ liệu hợp lệ mà người dân thật
     Thì cổng nhận mọi hồ sơ đó
     Và Cổng DVCQG nhận ô đó đúng như cột "cổng ghi nhận" trong từng hồ sơ
 
+  @mien_phi
   Kịch bản: Họ tên có mọi dấu thanh và mọi chữ cái riêng của tiếng Việt được nhận
     Khi công dân nộp hồ sơ một thủ tục miễn phí, mỗi lần ghi ô họ tên một giá trị trong bảng
       | công dân viết         | cổng ghi nhận         |

@@ -7,7 +7,7 @@ Tính năng: Mỗi vai trò, mỗi thao tác, mỗi trạng thái của hồ sơ
   từ chối và không làm thay đổi hồ sơ trên cổng lẫn trên Cổng DVCQG. Thủ tục miễn phí
   có một bước thẩm định; hồ sơ chưa quá hạn nên chưa có thư xin lỗi.
 
-  @needs_national_portal_mock
+  @needs_national_portal_mock @mien_phi
   Khung kịch bản: Với hồ sơ "<trạng thái>", mỗi vai trò chỉ thấy và chỉ làm được các thao tác của mình
     Cho một công dân có hồ sơ một thủ tục miễn phí ở trạng thái "<trạng thái>"
     Thì cán bộ một cửa chỉ thấy các thao tác: <cán bộ một cửa>; mọi thao tác khác gửi thẳng đến cổng đều bị từ chối, hồ sơ không đổi

@@ -6,6 +6,7 @@ Tính năng: Trang mở được khi chưa đăng nhập không lộ thông tin 
   chụp màn hình). Các trang ấy, và trang lỗi, không được cho người chưa đăng nhập thấy họ
   tên, số định danh, số điện thoại, thư điện tử, ngày sinh hay địa chỉ của công dân.
 
+  @mien_phi
   Kịch bản: Người chưa đăng nhập không thấy thông tin cá nhân nào của hồ sơ
     Cho một công dân có hồ sơ một thủ tục miễn phí ở trạng thái "Đã trả kết quả"
     Thì người chưa đăng nhập mở trang tra cứu, trang xác thực kết quả, các trang của hồ sơ và trang lỗi mà không thấy thông tin cá nhân nào của công dân

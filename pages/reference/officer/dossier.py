@@ -115,7 +115,7 @@ class OfficerDossierPage:
         token = self.page.locator('input[type="hidden"][name="csrf_token"]').first.input_value()
         url = f"{self.base_url}/can-bo/ho-so/{code}/{ACTION_PATHS[button]}"
         reason = "Gửi thẳng đến cổng để kiểm tra phân quyền."
-        form = {
+        form: dict[str, str | float | bool] = {
             "csrf_token": token,
             "ly_do": reason,  # refuse, stop
             "noi_dung": reason,  # ask for papers, apologise
