@@ -1,7 +1,7 @@
 """Checklist item 3: paying the fee through the payment platform (thanh toán trực tuyến).
 
-A scenario's dossier is made through the portal's test API unless the scenario is about
-submitting it. The platform's faults are armed with ``match`` on the scenario's own
+A scenario's dossier is a precondition (fixtures/preconditions.py: the target's test API,
+or the citizen's form without one) unless the scenario is about submitting it. The platform's faults are armed with ``match`` on the scenario's own
 dossier code (MaHoSo), so they cannot touch another scenario's payments.
 """
 

@@ -1,6 +1,7 @@
 """Checklist item 2: online submission (nộp hồ sơ trực tuyến).
 
-The forms are filled from ``procedures/*.toml`` (``fixtures/procedures.py``). Where a
+The forms are filled from the target's procedure files (its ``procedures`` folder,
+``fixtures/procedures.py``). Where a
 scenario is not about signing in, the citizen's session is a precondition
 (fixtures/preconditions.py): the target's test API with the claims the national SSO would
 give, or, without one, the identity provider's login page.

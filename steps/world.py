@@ -8,7 +8,6 @@ one, the user interface otherwise.
 
 from __future__ import annotations
 
-import html
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,14 +17,14 @@ from typing import Any
 
 import pytest
 from faker import Faker
-from playwright.sync_api import APIResponse, Browser, Page
+from playwright.sync_api import Browser, Page
 
 from fixtures.citizens import Citizen, new_citizen
 from fixtures.control import SSO_ENDPOINTS
 from fixtures.evidence import attach_screenshot
 from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.plugin import scenario_failed
-from fixtures.preconditions import Preconditions, claims_of
+from fixtures.preconditions import Preconditions
 from fixtures.preconditions import vn_today as _vn_today
 from fixtures.procedures import FieldSpec, ProcedureSpec
 from fixtures.target import OfficerAccount, Target
@@ -46,14 +45,6 @@ ArmSsoFault = Callable[..., None]
 def vn_today() -> date:
     """Today in Vietnam (the machine's clock; the portal's may be moved: ``test_api.today``)."""
     return _vn_today()
-
-
-def identity_claims(citizen: Citizen) -> dict[str, Any]:
-    """The claims the national SSO gives for ``citizen`` (what a test session carries)."""
-    return claims_of(citizen)
-
-
-identity_of = identity_claims  # the name steps/reliability.py uses
 
 
 # --- dossiers -------------------------------------------------------------------------
@@ -90,22 +81,6 @@ class Submitted:
 
     def evidence_label(self) -> str:  # what the report's step parameters show
         return f"hồ sơ {self.code} ({self.procedure.name})"
-
-
-@dataclass
-class Attempt:
-    """A request the scenario sent, the portal's answer, and what it showed before."""
-
-    status: int
-    text: str
-    location: str
-    before: dict[str, Any] = field(default_factory=dict)
-
-
-def attempt_of(answer: APIResponse, before: dict[str, Any] | None = None) -> Attempt:
-    content_type = answer.headers.get("content-type", "")
-    text = html.unescape(answer.text()) if content_type.startswith("text/") else ""
-    return Attempt(answer.status, text, answer.headers.get("location", ""), before or {})
 
 
 # --- until the portal has sent everything ----------------------------------------
@@ -190,9 +165,6 @@ class People:
         path.write_bytes(f"%PDF-1.4\n% {paper} {uuid.uuid4()}\n%%EOF\n".encode())
         self.made_files.append(path)
         return path
-
-    def procedure_days(self, code: str) -> int:
-        return self.procedures[code].processing_days
 
     def settle(self, national_portal: ScenarioNationalPortal, code: str) -> None:
         """Until the portal has sent everything about ``code`` (:func:`settle`)."""
