@@ -51,7 +51,8 @@ class PortalTestApi(Protocol):
     ) -> MadeDossier:
         """A dossier of the citizen with ``claims`` for ``procedure`` (MaTTHC), brought to
         ``status`` (TrangThaiHoSo 1..10) along the normal path, every step sent on; its fee
-        paid online when ``paid`` (a procedure with a fee)."""
+        recorded as paid when ``paid`` (a procedure with a fee: the reference adapter sets
+        it with a test transaction, it does not go through the payment platform)."""
         ...
 
     def move_clock(self, offset_days: int) -> None:
