@@ -1,7 +1,7 @@
 # language: vi
 @security
 Tính năng: Các đường dẫn dành cho kiểm thử không có khi cổng chạy thật
-  Ở chế độ kiểm thử, cổng có các đường dẫn /_test để bộ kiểm thử tạo phiên làm việc, hồ
+  Ở chế độ kiểm thử, cổng có các đường dẫn của API kiểm thử để bộ kiểm thử tạo phiên làm việc, hồ
   sơ, chỉnh đồng hồ. Ở chế độ phát triển và chế độ vận hành, những đường dẫn đó không được
   tồn tại: ai gọi cũng nhận "không tìm thấy", không phiên nào, hồ sơ nào được tạo. Kịch bản
   khởi động thêm một cổng tham chiếu ở chế độ đó, trên một cổng mạng trống của 127.0.0.1,

@@ -1,8 +1,8 @@
 # language: vi
 @security
 Tính năng: Trang web khác không điều khiển được cổng và các hệ thống mô phỏng
-  Ở chế độ kiểm thử, cổng có các đường dẫn /_test (xóa dữ liệu, chỉnh đồng hồ, tạo phiên
-  làm việc); các hệ thống mô phỏng có /_control (chọn người được đăng nhập ngay, gây lỗi,
+  Ở chế độ kiểm thử, cổng có API kiểm thử (xóa dữ liệu, chỉnh đồng hồ, tạo phiên
+  làm việc); các hệ thống mô phỏng có API điều khiển (chọn người được đăng nhập ngay, gây lỗi,
   xóa dữ liệu). Chúng chạy cạnh cổng thử nghiệm của nhà cung cấp, nên bất kỳ trang web nào
   người dùng mở cũng có thể khiến trình duyệt gửi yêu cầu tới đó, kể cả một biểu mẫu dạng
   text/plain mà trình duyệt gửi đi không cần hỏi trước. Yêu cầu như vậy phải bị từ chối và
