@@ -31,7 +31,6 @@ import hashlib
 import json
 import os
 import queue
-import random
 import re
 import shutil
 import subprocess
@@ -136,6 +135,7 @@ class Mutant:
     occurrence: int
     diff: str = ""
     id: str = ""  # stable across line shifts: file, operator and the changed lines
+    text: str = ""  # the mutated line as it is in the source, stripped (for the draw)
 
     @property
     def spec(self) -> str:
@@ -153,28 +153,64 @@ def modules(root: Path = ROOT) -> list[str]:
     return [name for name in found if name not in EXCLUDED]
 
 
-def _calls_defects_active(node: ast.AST) -> bool:
-    return any(
-        isinstance(sub, ast.Call)
-        and isinstance(sub.func, ast.Attribute)
-        and sub.func.attr == "active"
-        and isinstance(sub.func.value, ast.Name)
-        and sub.func.value.id == "defects"
-        for sub in ast.walk(node)
+def _is_defects_active(node: ast.AST) -> bool:
+    """``defects.active(...)`` itself."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "active"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "defects"
+    )
+
+
+def _is_not_defects_active(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.UnaryOp)
+        and isinstance(node.op, ast.Not)
+        and _is_defects_active(node.operand)
+    )
+
+
+def _false_unless_seeded(node: ast.AST) -> bool:
+    """``defects.active(...)``, or an ``and`` with it among its operands: false in a healthy
+    portal whatever the rest is."""
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+        return any(_is_defects_active(value) for value in node.values)
+    return _is_defects_active(node)
+
+
+def _true_unless_seeded(node: ast.AST) -> bool:
+    """An ``or`` with ``not defects.active(...)`` among its operands: true in a healthy
+    portal whatever the rest is."""
+    return (
+        isinstance(node, ast.BoolOp)
+        and isinstance(node.op, ast.Or)
+        and any(_is_not_defects_active(value) for value in node.values)
     )
 
 
 def defect_lines(source: str) -> set[int]:
-    """The lines of the seeded-defect branches: an ``if defects.active(...)``'s condition and
-    body (its ``else`` is the healthy code), or a whole conditional expression on it. They
-    only run with PORTAL_DEFECTS set, never in a mutant's run: their mutants are not tried."""
+    """The lines only a seeded defect makes matter: an ``if``'s condition and body when the
+    condition is false unless a defect is seeded (``if defects.active(...)``, ``if x and
+    defects.active(...)``; its ``else`` is the healthy code), a conditional expression on
+    ``defects.active``, an ``and``/``or`` whose value a ``defects.active`` operand fixes.
+    ``if x and not defects.active(...)`` is healthy code and is mutated. These lines only
+    differ with PORTAL_DEFECTS set, never in a mutant's run: their mutants are not tried."""
     lines: set[int] = set()
+
+    def span(node: ast.AST) -> range:
+        start = getattr(node, "lineno", 0)
+        return range(start, (getattr(node, "end_lineno", None) or start) + 1)
+
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.If) and _calls_defects_active(node.test):
-            end = node.body[-1].end_lineno or node.body[-1].lineno
-            lines.update(range(node.lineno, end + 1))
-        elif isinstance(node, ast.IfExp) and _calls_defects_active(node.test):
-            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+        if isinstance(node, ast.If) and _false_unless_seeded(node.test):
+            lines.update(range(node.lineno, span(node.body[-1]).stop))
+        elif (isinstance(node, ast.IfExp) and _is_defects_active(node.test)) or (
+            isinstance(node, ast.BoolOp)
+            and (_false_unless_seeded(node) or _true_unless_seeded(node))
+        ):
+            lines.update(span(node))
     return lines
 
 
@@ -222,7 +258,9 @@ def enumerate_mutants(files: Sequence[str], session: Path, root: Path = ROOT) ->
     with use_db(str(session), WorkDB.Mode.create) as db:
         init([root / name for name in files], db, {})
         items = list(db.work_items)
-    skipped = {name: defect_lines((root / name).read_text(encoding="utf-8")) for name in files}
+    sources = {name: (root / name).read_text(encoding="utf-8") for name in files}
+    skipped = {name: defect_lines(source) for name, source in sources.items()}
+    lines = {name: source.splitlines() for name, source in sources.items()}
     mutants = []
     for item in items:
         spec = item.mutations[0]
@@ -230,7 +268,10 @@ def enumerate_mutants(files: Sequence[str], session: Path, root: Path = ROOT) ->
         line = spec.start_pos[0]
         if line in skipped[name]:
             continue
-        mutants.append(Mutant(item.job_id, name, line, spec.operator_name, spec.occurrence))
+        text = lines[name][line - 1].strip() if line <= len(lines[name]) else ""
+        mutants.append(
+            Mutant(item.job_id, name, line, spec.operator_name, spec.occurrence, text=text)
+        )
     mutants.sort(key=lambda m: (m.file, m.operator, m.occurrence))
     return mutants
 
@@ -238,12 +279,18 @@ def enumerate_mutants(files: Sequence[str], session: Path, root: Path = ROOT) ->
 def sample(
     mutants: Sequence[Mutant], n: int, seed: int, valid: Callable[[Mutant], bool] = bool
 ) -> list[Mutant]:
-    """``n`` mutants drawn at random with ``seed`` (the same list and seed: the same draw):
-    the first ``n`` ``valid`` ones of the list shuffled with ``seed``."""
+    """``n`` mutants drawn at random with ``seed``: the first ``n`` ``valid`` ones in the
+    order of ``draw_key``. The same mutants and seed give the same draw, and an edit to the
+    portal changes the draw only where it adds or removes mutants."""
     order = sorted(mutants, key=lambda m: (m.file, m.operator, m.occurrence))
-    random.Random(seed).shuffle(order)
-    chosen: list[Mutant] = []
+    rank: dict[tuple[str, str, str], int] = {}
+    keyed = []
     for mutant in order:
+        place = (mutant.file, mutant.operator, mutant.text)
+        rank[place] = rank.get(place, -1) + 1
+        keyed.append((draw_key(mutant, seed, rank[place]), mutant))
+    chosen: list[Mutant] = []
+    for _, mutant in sorted(keyed, key=lambda pair: pair[0]):
         if len(chosen) == n:
             break
         if valid(mutant):
@@ -251,18 +298,100 @@ def sample(
     return sorted(chosen, key=lambda m: (m.file, m.line, m.operator, m.occurrence))
 
 
-def is_python(mutant: Mutant, root: Path = ROOT) -> bool:
-    """Apply ``mutant`` (filling in its diff and id): is the result still Python? Cosmic Ray
-    sometimes makes a mutant that is not (``def f(a, *, b)`` with ``*`` turned into ``>>``):
-    the portal would not even start, which tells nothing about the suite."""
+def draw_key(mutant: Mutant, seed: int, rank: int) -> str:
+    """A mutant's place in the draw: a hash of the seed, its file, its operator, the text of
+    its line and its rank among the same (file, operator, text) — not of line numbers nor
+    of occurrences counted over the whole file, which any edit above it shifts."""
+    key = f"{seed}|{mutant.file}|{mutant.operator}|{mutant.text}|{rank}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def why_not_drawn(mutant: Mutant, root: Path = ROOT) -> str | None:
+    """Apply ``mutant`` (filling in its diff and id): why it is not worth a run, or None.
+
+    - **not Python**: Cosmic Ray sometimes makes a mutant that is not (``def f(a, *, b)``
+      with ``*`` turned into ``>>``); the portal would not even start, which tells nothing
+      about the suite.
+    - **an annotation only**: ``x: A | None`` turned into ``A + None``; in a module with
+      ``from __future__ import annotations`` annotations are strings never evaluated, and a
+      local variable's annotation never is: the code that runs is the same.
+    - **a signature's ``*`` or ``/``**: the keyword-only marker of ``def f(a, *, b)`` taken
+      for a multiplication and turned into ``/`` (positional-only): not an operator at all.
+    """
     source = (root / mutant.file).read_text(encoding="utf-8")
     mutated = mutate(source, mutant)
     describe(mutant, source, mutated)
     try:
         compile(mutated, mutant.file, "exec")
+        before, after = ast.parse(source), ast.parse(mutated)
     except SyntaxError:
-        return False
-    return True
+        return "not Python"
+    if _shape(before, annotations=False) == _shape(after, annotations=False):
+        return "an annotation only (never evaluated)"
+    if _shape(before, kinds=False) == _shape(after, kinds=False):
+        return "a signature's `*` or `/` (not an operator)"
+    return None
+
+
+def is_python(mutant: Mutant, root: Path = ROOT) -> bool:
+    """Is ``mutant`` worth drawing (see why_not_drawn)?"""
+    return why_not_drawn(mutant, root) is None
+
+
+class _Shape(ast.NodeTransformer):
+    """What of a module runs: annotations that are never evaluated dropped (``annotations``
+    false), parameter kinds forgotten (``kinds`` false)."""
+
+    def __init__(self, *, lazy: bool, annotations: bool, kinds: bool) -> None:
+        self.lazy, self.annotations, self.kinds = lazy, annotations, kinds
+        self.depth = 0  # inside a function: a variable annotation is never evaluated there
+
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
+        if not self.annotations and self.lazy:
+            node.returns = None
+        self.depth += 1
+        self.generic_visit(node)
+        self.depth -= 1
+        return node
+
+    visit_FunctionDef = _function
+    visit_AsyncFunctionDef = _function
+
+    def visit_arg(self, node: ast.arg) -> ast.AST:
+        if not self.annotations and self.lazy:
+            node.annotation = None
+        return node
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> ast.AST:
+        if not self.annotations and (self.lazy or self.depth):
+            node.annotation = ast.Constant(None)
+        self.generic_visit(node)
+        return node
+
+    def visit_arguments(self, node: ast.arguments) -> ast.AST:
+        self.generic_visit(node)
+        if not self.kinds:
+            node.args = [*node.posonlyargs, *node.args, *node.kwonlyargs]
+            node.posonlyargs, node.kwonlyargs = [], []
+            node.defaults = [*node.defaults, *(d for d in node.kw_defaults if d is not None)]
+            node.kw_defaults = []
+        return node
+
+
+def _lazy_annotations(tree: ast.Module) -> bool:
+    return any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "__future__"
+        and any(alias.name == "annotations" for alias in node.names)
+        for node in tree.body
+    )
+
+
+def _shape(tree: ast.Module, *, annotations: bool = True, kinds: bool = True) -> str:
+    copy = ast.parse(ast.unparse(tree))
+    lazy = _lazy_annotations(copy)
+    shaped = _Shape(lazy=lazy, annotations=annotations, kinds=kinds).visit(copy)
+    return ast.dump(shaped)
 
 
 def parse_spec(text: str, files: Sequence[str]) -> Mutant:
@@ -420,7 +549,28 @@ def judge(
         target.write_text(original, encoding="utf-8")
         forget_bytecode(target)
     outcome = {"failed": "killed", "passed": "survived"}.get(result.status, result.status)
-    return Verdict(mutant, outcome, result.seconds, result.failed[:3], log=result.log)
+    killed_by = result.failed[:3]
+    crash = portal_crash(result)
+    if outcome == "error" and crash:
+        # the suite stopped at once because the mutant portal does not start: a caught bug
+        # (the same copy started unmutated for the baseline); the stack's other failures
+        # (a mock, the browser, a port) stay errors
+        outcome, killed_by = "killed", [f"cổng không khởi động được: {crash}"]
+    return Verdict(mutant, outcome, result.seconds, killed_by, log=result.log)
+
+
+PORTAL_CRASH = re.compile(
+    r"reference stack did not start: portal exited with code \d+:.*?(\w+Error: [^|!\n]*)"
+)
+
+
+def portal_crash(result: Run) -> str:
+    """The error the mutant portal died of at start, from the suite's log ('' if it did not)."""
+    log = ROOT / result.log if result.log else None
+    if log is None or not log.is_file():
+        return ""
+    found = PORTAL_CRASH.findall(log.read_text(encoding="utf-8", errors="replace"))
+    return found[-1].strip()[:200] if found else ""
 
 
 # --- the report ----------------------------------------------------------------------------
@@ -543,19 +693,20 @@ def run(args: argparse.Namespace) -> int:
         raise MutationError(f"not a mutated file: {', '.join(unknown)} (see SCOPE, EXCLUDED)")
     session = WORK / "session.sqlite"
     population = enumerate_mutants(files, session)
-    not_python: list[Mutant] = []
+    not_drawn: list[tuple[Mutant, str]] = []
 
     def valid(mutant: Mutant) -> bool:
-        if is_python(mutant):
+        reason = why_not_drawn(mutant)
+        if reason is None:
             return True
-        not_python.append(mutant)
+        not_drawn.append((mutant, reason))
         return False
 
     if args.mutant:
         chosen = [parse_spec(text, every) for text in args.mutant]
         for mutant in chosen:
             if not valid(mutant):
-                raise MutationError(f"--mutant {mutant.spec}: the mutant is not valid Python")
+                raise MutationError(f"--mutant {mutant.spec}: {not_drawn[-1][1]}")
             if not mutant.line:  # its first changed line
                 hunk = re.search(r"^@@ -(\d+)", mutant.diff, re.M)
                 mutant.line = int(hunk.group(1)) if hunk else 0
@@ -563,8 +714,9 @@ def run(args: argparse.Namespace) -> int:
         chosen = sample(population, args.n, args.seed, valid)
     print(
         f"mutation: {len(population)} mutants of {len(files)} files (Cosmic Ray), "
-        f"{len(chosen)} drawn with seed {args.seed} ({len(not_python)} drawn mutants not "
-        f"valid Python replaced), {args.jobs} at a time",
+        f"{len(chosen)} drawn with seed {args.seed} ({len(not_drawn)} drawn mutants that are "
+        f"not Python, only an annotation or a signature's marker replaced), {args.jobs} at a "
+        "time",
         flush=True,
     )
     known = equivalents()
@@ -573,7 +725,9 @@ def run(args: argparse.Namespace) -> int:
         verdicts, seed=args.seed, jobs=args.jobs, total=len(population),
         seconds=round(time.monotonic() - started, 1),
     )  # fmt: skip
-    report["not_python"] = [m.spec for m in not_python]
+    report["not_drawn"] = [
+        {"id": m.id, "mutant": m.spec, "line": m.line, "reason": why} for m, why in not_drawn
+    ]
     record_in_session(session, verdicts)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "mutation.json").write_text(

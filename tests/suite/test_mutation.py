@@ -34,6 +34,19 @@ def test_the_draw_is_fixed_by_the_seed_and_takes_n() -> None:
     assert len(mutation.sample(population[:3], 10, seed=1)) == 3
 
 
+def test_an_edit_elsewhere_leaves_the_draw_alone() -> None:
+    def on(line: int, text: str, occurrence: int) -> Mutant:
+        return Mutant(f"j{line}", "portal/a.py", line, "core/AddNot", occurrence, text=text)
+
+    before = [on(i + 1, f"x{i}", i) for i in range(300)]
+    # a line inserted at the top with a mutant of its own: every line number and occurrence
+    # after it shifts by one
+    after = [on(1, "new", 0)] + [on(i + 2, f"x{i}", i + 1) for i in range(300)]
+    texts = {m.text for m in mutation.sample(before, 20, seed=5)}
+    again = {m.text for m in mutation.sample(after, 20, seed=5)}
+    assert len(texts - again) <= 1  # at most the one the new mutant displaced
+
+
 def test_the_scope_is_services_routes_integration_without_the_test_mode() -> None:
     files = mutation.modules()
     assert "portal/services/payments.py" in files
@@ -58,6 +71,20 @@ def test_the_seeded_defect_branches_are_not_mutated_but_their_else_is() -> None:
     assert mutation.defect_lines(source) == {2, 3, 6}
 
 
+def test_only_lines_a_seeded_defect_makes_matter_are_left_out() -> None:
+    source = (
+        "def f(x, y):\n"  # 1
+        "    if x != y and not defects.active('a'):\n"  # 2 healthy: the check itself
+        "        raise ValueError\n"  # 3
+        "    unchecked = x == 1 and defects.active('b')\n"  # 4 false whatever x is
+        "    record = y == 2 or not defects.active('c')\n"  # 5 true whatever y is
+        "    if not x or defects.active('d'):\n"  # 6 healthy: `not x` decides
+        "        return 0\n"  # 7
+        "    return x + y\n"  # 8
+    )
+    assert mutation.defect_lines(source) == {4, 5}
+
+
 def test_cosmic_ray_lists_the_mutants_of_a_file_and_applies_one(tmp_path: Path) -> None:
     found = mutation.enumerate_mutants([TIMEFMT], tmp_path / "session.sqlite")
     specs = {m.spec for m in found}
@@ -76,33 +103,76 @@ def test_a_mutant_that_is_not_python_is_never_drawn(tmp_path: Path) -> None:
     mul_add = [m for m in found if m.operator == "core/ReplaceBinaryOperator_Mul_Add"]
     assert len(mul_add) == 2
     broken, fine = mul_add
-    assert not mutation.is_python(broken, root=tmp_path)
-    assert mutation.is_python(fine, root=tmp_path)
+    assert mutation.why_not_drawn(broken, root=tmp_path) == "not Python"
+    assert mutation.why_not_drawn(fine, root=tmp_path) is None
     assert "return a + b" in fine.diff
     assert mutation.sample(mul_add, 2, seed=3, valid=lambda m: m is not broken) == [fine]
 
 
-def test_a_mutant_is_written_in_the_copy_for_the_run_only(tmp_path: Path) -> None:
+def test_annotations_never_evaluated_and_signature_markers_are_not_drawn(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "lazy.py").write_text(
+        "from __future__ import annotations\n"
+        "def f(a: int | None, *, b: str) -> int | None:\n"
+        "    c: list[int | str] = [a | 1]\n"
+        "    return a * b\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    (tmp_path / "eager.py").write_text(
+        "def f(a: int | None) -> int | None:\n"
+        "    c: list[int | str] = [a]\n"
+        "    return c\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    found = mutation.enumerate_mutants(["lazy.py", "eager.py"], tmp_path / "s", root=tmp_path)
+    short = {"core/ReplaceBinaryOperator_BitOr_Add": "|", "core/ReplaceBinaryOperator_Mul_Div": "*"}
+    why: dict[tuple[str, str, int], list[str | None]] = {}
+    for m in found:
+        if m.operator in short:
+            reason = mutation.why_not_drawn(m, root=tmp_path)
+            why.setdefault((m.file, short[m.operator], m.line), []).append(reason)
+    never = "an annotation only (never evaluated)"
+    marker = "a signature's `*` or `/` (not an operator)"
+    assert why == {
+        ("lazy.py", "|", 2): [never, never],  # the parameter's and the return's annotation
+        ("lazy.py", "|", 3): [never, None],  # the local's annotation; `a | 1` runs
+        ("lazy.py", "*", 2): [marker],  # the keyword-only `*` of the signature
+        ("lazy.py", "*", 4): [None],  # `a * b`
+        # without the __future__ import, a signature's annotations run; a local's never does
+        ("eager.py", "|", 1): [None, None],
+        ("eager.py", "|", 2): [never],
+    }
+
+
+def test_a_mutant_portal_that_does_not_start_is_killed_other_start_failures_are_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     copy = tmp_path / "tree"
     (copy / "portal/integration").mkdir(parents=True)
-    original = (mutation.ROOT / TIMEFMT).read_text(encoding="utf-8")
-    (copy / TIMEFMT).write_text(original, encoding="utf-8")
-    one = mutation.parse_spec(KILLED, [TIMEFMT])
-    one.id = "00000001"
-    seen: dict[str, Any] = {}
+    (copy / TIMEFMT).write_text((mutation.ROOT / TIMEFMT).read_text(encoding="utf-8"))
+    crash = (
+        "! _pytest.outcomes.Exit: reference stack did not start: portal exited with code 1:"
+        " File x, line 3 | TypeError: unsupported operand type(s) for +: 'set' and 'set' !\n"
+    )
+    mock_died = "! _pytest.outcomes.Exit: reference stack did not start: sso exited with code 1\n"
+    runs: list[str] = []
 
     def fake_run(where: Path, path: str, selectors: Any, label: str, *_: Any) -> Run:
-        seen["text"] = (where / TIMEFMT).read_text(encoding="utf-8")
-        seen["selectors"] = selectors
-        return Run("failed", 1, 1.0, failed=["Kịch bản đỏ"])
+        log = tmp_path / f"{label}-{len(runs)}.log"
+        log.write_text(runs_text, encoding="utf-8")
+        runs.append(label)
+        return Run("error", 3, 2.0, log=str(log))
 
+    one = mutation.parse_spec(KILLED, [TIMEFMT])
+    runs_text = crash
     verdict = mutation.judge(one, copy, None, 60, run=fake_run)
-    assert verdict.outcome == "killed"
-    assert verdict.killed_by == ["Kịch bản đỏ"]
-    assert "dt.tzinfo is not None" in seen["text"]
-    assert seen["selectors"] == mutation.SELECTIONS[TIMEFMT]
-    assert (copy / TIMEFMT).read_text(encoding="utf-8") == original
-    assert (mutation.ROOT / TIMEFMT).read_text(encoding="utf-8") == original
+    assert verdict.outcome == "killed" and len(runs) == 2  # tried twice, as any start failure
+    assert verdict.killed_by == [
+        "cổng không khởi động được: TypeError: unsupported operand type(s) for +: 'set' and 'set'"
+    ]
+    runs_text = mock_died
+    assert mutation.judge(one, copy, None, 60, run=fake_run).outcome == "error"
 
 
 def test_the_report_sets_equivalents_apart_and_counts_timeouts_as_killed() -> None:
