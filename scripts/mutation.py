@@ -110,7 +110,14 @@ SELECTIONS: dict[str, list[dict[str, Any]]] = {
     "portal/integration/national.py": [{"tags": ["sync"]}],
     "portal/integration/outbox.py": [{"tags": ["sync"]}],
     "portal/integration/outbox_table.py": [{"tags": ["sync"]}],
-    "portal/integration/outbox_worker.py": [{"tags": ["sync"]}],
+    "portal/integration/outbox_worker.py": [
+        {"tags": ["sync"]},
+        # a stop waits for the message in flight: seen across an orderly restart
+        {
+            "tags": ["reliability"],
+            "where": ["07_do_tin_cay/cong_dvcqg_gian_doan.feature::Cổng được tắt để bảo trì"],
+        },
+    ],
     "portal/integration/timefmt.py": [{"tags": ["sync"]}],
     "portal/integration/payment.py": [{"tags": ["payment"]}],
     "portal/integration/payment_checksum.py": [{"tags": ["payment"]}],
