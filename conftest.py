@@ -22,6 +22,7 @@ pytest_plugins = [
     "steps.payment",
     "steps.processing",
     "steps.sync",
+    "steps.sync_retries",
     "steps.result",
     "steps.security",
     "steps.security_sessions",

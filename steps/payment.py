@@ -78,6 +78,11 @@ def _(arm_payment_fault: ArmPaymentFault, seconds: int) -> None:
     arm_payment_fault("timeout", params={"delay_s": seconds})
 
 
+@given(parsers.parse('nền tảng thanh toán sẽ từ chối tạo giao dịch của hồ sơ với lý do "{reason}"'))
+def _(arm_payment_fault: ArmPaymentFault, reason: str) -> None:
+    arm_payment_fault("refuse", params={"message": reason})
+
+
 @given("nền tảng thanh toán sẽ gửi trùng thông báo kết quả của hồ sơ")
 def _(arm_payment_fault: ArmPaymentFault) -> None:
     arm_payment_fault("callback_duplicated")

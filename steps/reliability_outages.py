@@ -7,6 +7,7 @@ scenarios' own stack (``isolated``: fixtures/isolated.py)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from faker import Faker
 from playwright.sync_api import Page
@@ -43,7 +44,42 @@ def _(isolated: Isolated) -> None:
     isolated.stack.gateways["payment"].mode = HTML
 
 
+@given(
+    parsers.parse(
+        "Cổng DVCQG trả lời chậm {seconds:d} giây lời gọi đồng bộ hồ sơ tiếp theo của cổng chạy riêng"
+    ),
+    target_fixture="national_delay_s",
+)
+def _(isolated: Isolated, seconds: int) -> int:
+    isolated.national.arm(
+        "slow", times=1, match={"service": "DongBoHoSoMC"}, params={"delay_s": seconds}
+    )
+    return seconds
+
+
 # --- Khi ------------------------------------------------------------------------------
+
+
+@when(
+    "cổng được tắt đúng quy trình để bảo trì trong lúc đang chờ Cổng DVCQG trả lời, "
+    "rồi được khởi động lại"
+)
+def _(isolated: Isolated, national_delay_s: int) -> None:
+    code = isolated.dossiers[-1]
+
+    def unanswered() -> list[dict[str, Any]]:  # the dossier's slowed call, still waiting
+        calls = isolated.national.scenario_journal("DongBoHoSoMC")
+        return [
+            e for e in calls
+            if (e.get("extra") or {}).get("MaHoSo") == code and "fault_slow_s" in e["extra"]
+            and e["status"] == 0
+        ]  # fmt: skip
+
+    poll(unanswered, what=f"cổng gửi hồ sơ {code} lên Cổng DVCQG đang trả lời chậm",
+         timeout_s=SETTLE_S)  # fmt: skip
+    exit_code = isolated.stack.stop_portal_orderly(timeout_s=national_delay_s + 15.0)
+    assert exit_code is not None, "cổng không tự dừng sau SIGTERM (đã phải buộc dừng)"
+    isolated.stack.restart_portal()
 
 
 @when("Cổng DVCQG phục vụ trở lại")

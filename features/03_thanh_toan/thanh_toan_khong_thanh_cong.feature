@@ -1,8 +1,9 @@
 # language: vi
 @payment @co_le_phi
 Tính năng: Thanh toán không thành công thì hồ sơ vẫn được giữ và thanh toán lại được
-  Ngân hàng từ chối, công dân hủy, nền tảng thanh toán không trả lời kịp: hồ sơ không bị
-  ghi nhận đã thanh toán, không mất, và công dân thanh toán lại bằng một giao dịch mới.
+  Ngân hàng từ chối, công dân hủy, nền tảng thanh toán không trả lời kịp hay từ chối tạo
+  giao dịch: hồ sơ không bị ghi nhận đã thanh toán, không mất, công dân biết vì sao và thanh
+  toán lại bằng một giao dịch mới.
 
   Bối cảnh:
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
@@ -37,3 +38,10 @@ Tính năng: Thanh toán không thành công thì hồ sơ vẫn được giữ 
     Khi công dân thanh toán lại qua "Thẻ ATM nội địa"
     Thì cổng báo thanh toán thành công đủ lệ phí với mã giao dịch của nền tảng thanh toán
     Và nền tảng thanh toán có 2 giao dịch của hồ sơ, mỗi lần một mã tham chiếu riêng
+
+  @needs_payment_mock
+  Kịch bản: Nền tảng thanh toán từ chối tạo giao dịch, công dân được báo đúng lý do nền tảng đưa ra
+    Cho nền tảng thanh toán sẽ từ chối tạo giao dịch của hồ sơ với lý do "Đơn vị thụ hưởng tạm ngừng nhận thanh toán trực tuyến"
+    Khi công dân bắt đầu thanh toán lệ phí hồ sơ
+    Thì cổng báo "Đơn vị thụ hưởng tạm ngừng nhận thanh toán trực tuyến" và hồ sơ vẫn chưa thanh toán
+    Và công dân có thể thanh toán lại

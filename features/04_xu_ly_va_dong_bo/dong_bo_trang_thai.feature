@@ -7,6 +7,11 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
   giữ lại và gửi sau, không mất, không lệch. Một lời gọi bị Cổng DVCQG từ chối là lỗi của
   dịch vụ được kiểm thử.
 
+  Khi gửi không được, cổng gửi lại sau những khoảng chờ tăng dần để không dồn lời gọi vào
+  Cổng DVCQG đang quá tải. Các con số trong kịch bản là chính sách của cổng tham chiếu
+  (0,2 giây, gấp đôi mỗi lần, tối đa 5 giây; docs/portal-integration.md); kiểm thử một cổng
+  có chính sách khác thì ghi các con số của cổng đó.
+
   @moi_thu_tuc @needs_national_portal_mock
   Kịch bản: Mỗi lần đổi trạng thái đến Cổng DVCQG đúng thứ tự, một lần, đúng mã và định dạng
     Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
@@ -63,11 +68,22 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Khi cán bộ một cửa tiếp nhận hồ sơ
     Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đủ điều kiện giải quyết."
     Thì cổng đã thử gửi nhưng Cổng DVCQG chưa nhận trạng thái mới nào của hồ sơ
+    Và cổng gửi lại sau những khoảng chờ tăng dần: lần đầu sau ít nhất 0,2 giây, mỗi lần sau gấp đôi lần trước, tối đa 5 giây
     Và chuyên viên thấy hồ sơ ở trạng thái "Đang xử lý"
     Khi Cổng DVCQG hoạt động trở lại
     Thì Cổng DVCQG nhận các trạng thái 1, 2, 4 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
     Và các bước tiến độ trên Cổng DVCQG khớp từng dòng với quá trình xử lý mà công dân thấy
     Và Cổng DVCQG giữ đúng trạng thái mà công dân thấy trên cổng
+    Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
+
+  @needs_national_portal_mock
+  Kịch bản: Cổng DVCQG báo một lỗi không phải từ chối dữ liệu, cổng gửi lại cho đến khi được nhận
+    Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
+    Và Cổng DVCQG trả lời mã lỗi 99 "Hệ thống đang bận, vui lòng thử lại sau" cho các lời gọi của hồ sơ
+    Khi cán bộ một cửa tiếp nhận hồ sơ
+    Thì cổng đã thử gửi nhưng Cổng DVCQG chưa nhận trạng thái mới nào của hồ sơ
+    Khi Cổng DVCQG hoạt động trở lại
+    Thì Cổng DVCQG nhận các trạng thái 1, 2 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
     Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
 
   @needs_national_portal_mock

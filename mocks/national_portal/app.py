@@ -39,6 +39,8 @@ FAULTS = {
     "down": "the endpoint answers 503",
     "slow": "the endpoint answers after params.delay_s seconds (default 5)",
     "session_expired": "the next call carrying a session answers 401 and the session ends",
+    "error_answer": "a service call answers HTTP 200 with params.error_code (default 99) and "
+    "params.message: an error of the national portal, not a refusal of the data",
 }
 # endpoint: dang-nhap | dich-vu | kho-du-lieu; service: the dich-vu service name
 MATCH_KEYS = ("endpoint", "service", "MaHoSo")
@@ -93,6 +95,12 @@ def create_app(public_url: str, settings: NationalSettings | None = None) -> Fas
         if not store.session_valid(body.get("session")):
             reject(request, "unknown or expired session")
             return body, JSONResponse(EXPIRED, status_code=401)
+        failing = state.faults.take("error_answer", **context)
+        if failing:
+            code = failing.params.get("error_code", 99)
+            reject(request, f"fault: error_answer error_code {code}", verdict="fault")
+            message = failing.params.get("message", "Hệ thống đang bận, vui lòng thử lại sau")
+            return body, JSONResponse({"error_code": code, "message": message})
         if body.get("madonvi") != settings.madonvi:
             problem = f"madonvi: {body.get('madonvi')!r} không phải mã đơn vị của tài khoản"
             return body, refuse(request, str(service), data, INVALID, "Sai mã đơn vị", [problem])

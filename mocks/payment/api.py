@@ -114,6 +114,15 @@ def api_router(
                 raise Refusal(REFERENCE_USED, f"MaThamChieu: {body['MaThamChieu']} đã được dùng")
         except Refusal as refusal:
             return refuse(request, refusal)
+        refusing = state.faults.take(
+            "refuse", MaHoSo=body["MaHoSo"], MaThamChieu=body["MaThamChieu"]
+        )
+        if refusing:  # a well-formed request the platform will not take (the fault)
+            code = str(refusing.params.get("code", INVALID))
+            message = str(refusing.params.get("message", "Giao dịch không được chấp nhận"))
+            reject(request, f"fault: refuse, MaLoi {code}: {message}", verdict="fault")
+            note(request, MaLoi=code)
+            return JSONResponse({"MaLoi": code, "MoTaLoi": message}, status_code=400)
         txn = Transaction(MaGiaoDich=store.new_id(), **{name: body[name] for name in CREATE_FIELDS})
         store.add(txn)
         note(request, MaGiaoDich=txn.MaGiaoDich, MaLoi="00")

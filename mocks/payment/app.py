@@ -22,6 +22,8 @@ from mocks.payment.store import PaymentStore
 FAULTS = {
     "decline": "the payment is declined by the bank (MaLoi 07)",
     "cancel": "the payment ends as if the payer cancelled (MaLoi 24)",
+    "refuse": "create refuses the transaction: HTTP 400, MaLoi params.code (default 02), "
+    "MoTaLoi params.message",
     "timeout": "create answers after params.delay_s (default 10 s); the transaction times out (MaLoi 99)",
     "callback_delayed": "the callback is sent params.delay_s (default 3 s) after the browser returned",
     "callback_duplicated": "the callback is sent twice",

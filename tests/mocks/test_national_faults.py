@@ -1,4 +1,4 @@
-"""The national portal mock's faults (down, slow, session_expired) and its clock."""
+"""The national portal mock's faults (down, slow, session_expired, error_answer) and its clock."""
 
 from __future__ import annotations
 
@@ -89,3 +89,16 @@ def test_the_clock_follows_a_portal_moved_forward(national: httpx.Client) -> Non
 @pytest.mark.parametrize("body", [{"offset_days": "30"}, {"offset_days": 1.5}, {}])
 def test_the_clock_takes_whole_days_only(national: httpx.Client, body: dict[str, Any]) -> None:
     assert national.put("/_control/clock", json=body).status_code == 400
+
+
+def test_error_answer_is_an_unknown_error_code_with_http_200(national: httpx.Client) -> None:
+    session = login(national)
+    data = record()
+    arm(national, "error_answer", match={"MaHoSo": data["MaHoSo"]}, params={"error_code": 42})
+    answer = call(national, session, "DongBoHoSoMC", data)
+    assert answer.status_code == 200
+    assert answer.json()["error_code"] == 42 and answer.json()["message"]
+    entry = national.get("/_control/journal").json()["entries"][-1]
+    assert (entry["verdict"], entry["reason"]) == ("fault", "fault: error_answer error_code 42")
+    assert national.get(f"/_control/dossiers/{data['MaHoSo']}").status_code == 404, "not kept"
+    assert call(national, session, "DongBoHoSoMC", data).json()["error_code"] == 0, "fired once"

@@ -13,6 +13,7 @@ from tests.mocks.conftest import PortalDouble
 from tests.mocks.payment_api import (
     RESULT,
     create,
+    create_body,
     last_entry,
     pay,
     returned,
@@ -53,6 +54,21 @@ def test_a_matched_fault_hits_only_its_transaction(
     arm(payment, "decline", match={key: target[key]})
     assert returned(pay(payment, other))["MaLoi"] == "00"
     assert returned(pay(payment, target))["MaLoi"] == "07"
+
+
+def test_refuse_answers_create_with_the_code_and_reason_and_creates_nothing(
+    payment: httpx.Client, portal_double: PortalDouble
+) -> None:
+    body = create_body(portal_double.url)
+    arm(payment, "refuse", match={"MaHoSo": body["MaHoSo"]}, params={"message": "Tạm ngừng"})
+    answer = payment.post("/api/giao-dich", json=body)
+    assert answer.status_code == 400
+    assert answer.json() == {"MaLoi": "02", "MoTaLoi": "Tạm ngừng"}
+    entry = last_entry(payment, "create")
+    assert (entry["verdict"], entry["extra"]["MaLoi"]) == ("fault", "02")
+    found = payment.get("/_control/transactions", params={"MaHoSo": body["MaHoSo"]}).json()
+    assert found["transactions"] == []
+    assert payment.post("/api/giao-dich", json=body).status_code == 200, "it fired once"
 
 
 def test_timeout_answers_late_and_the_transaction_times_out(
