@@ -18,7 +18,7 @@ from pytest_bdd import parsers, then, when
 from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.oracles import field_of_kind, page_text, procedure_of_kind, squeeze
 from fixtures.procedures import FieldSpec, ProcedureSpec, fill_values
-from steps.world import Dossier, People
+from steps.world import Dossier, People, vn_today
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 # What the national portal's record calls the fields whose kind it carries.
@@ -38,10 +38,26 @@ class Sent:
 # --- Khi ----------------------------------------------------------------------------
 
 
+def table_values(datatable: list[list[str]]) -> list[tuple[str, str]]:
+    """(as written, as the portal must keep it) per row: the columns "công dân viết" and
+    "cổng ghi nhận" (without the latter, kept as written; other columns are notes);
+    "hôm nay" stands for today's date in Vietnam, ``dd/mm/yyyy``."""
+    header = datatable[0]
+    written_at = header.index("công dân viết")
+    kept_at = header.index("cổng ghi nhận") if "cổng ghi nhận" in header else written_at
+    today = vn_today().strftime("%d/%m/%Y")
+    return [
+        (row[written_at].replace("hôm nay", today), row[kept_at].replace("hôm nay", today))
+        for row in datatable[1:]
+    ]
+
+
+
 @when(
     parsers.re(
         r"công dân nộp hồ sơ (?P<kind>một thủ tục có lệ phí|một thủ tục miễn phí), mỗi lần "
-        r"ghi ô (?P<field_kind>số điện thoại|thư điện tử|họ tên) một giá trị trong bảng"
+        r"ghi ô (?P<field_kind>số điện thoại|thư điện tử|họ tên|ngày sinh|số định danh) "
+        r"một giá trị trong bảng"
     ),
     target_fixture="sent_values",
 )
@@ -62,7 +78,7 @@ def _(
     papers = [a.code for a in procedure.required_attachments]
     base = fill_values(procedure, fake, people.the_citizen, today=datetime.now(VN).date())
     sent = []
-    for written, kept in datatable[1:]:
+    for written, kept in table_values(datatable):
         form = http.submission_form(procedure.code, {**base, field.name: written}, papers, draft=False)  # fmt: skip
         answer = sender.send(form, token)
         location = answer.headers.get("location", "")
