@@ -6,21 +6,25 @@ Vietnamese diacritic); pages anyone can open without signing in show nothing per
 
 from __future__ import annotations
 
+import calendar
 import hashlib
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from faker import Faker
 from playwright.sync_api import Page, expect
-from pytest_bdd import parsers, then, when
+from pytest_bdd import given, parsers, then, when
 
 from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.oracles import field_of_kind, page_text, procedure_of_kind, squeeze
 from fixtures.procedures import FieldSpec, ProcedureSpec, fill_values
 from pages.protocols import PageSet
+from pages.test_api import PortalTestApi
 from steps.world import Dossier, Filled, People, Submitted, vn_today
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -74,6 +78,22 @@ class Sent:
     refusal: str = ""
 
 
+# --- Cho ----------------------------------------------------------------------------
+
+
+@given("đồng hồ của cổng đang ở ngày 29/02 của năm nhuận tới", target_fixture="portal_today")
+def _(portal_clock: Callable[[int], None], test_api: PortalTestApi) -> date:
+    today = test_api.today()
+    year = today.year + (today >= date(today.year, 3, 1) or not calendar.isleap(today.year))
+    while not calendar.isleap(year):
+        year += 1
+    leap_day = date(year, 2, 29)
+    portal_clock((leap_day - today).days)
+    moved = test_api.today()
+    assert moved == leap_day, f"đồng hồ của cổng ở {moved:%d/%m/%Y}, đúng ra {leap_day:%d/%m/%Y}"
+    return moved
+
+
 # --- Khi ----------------------------------------------------------------------------
 
 
@@ -110,13 +130,57 @@ def _(
 ) -> tuple[FieldSpec, list[Sent]]:
     procedure = procedure_of_kind(procedure, kind)
     field = field_of_kind(procedure, field_kind)
+    today = datetime.now(VN).date()
+    return field, send_each(people, national_portal, procedure, field, table_values(datatable), fake, today)  # fmt: skip
+
+
+@when(
+    parsers.parse(
+        "công dân nộp hồ sơ thủ tục liên thông, mỗi lần ghi ô ngày sinh của trẻ "
+        "một ngày trong bảng, năm tính từ năm của cổng"
+    ),
+    target_fixture="sent_values",
+)
+def _(
+    people: People,
+    procedure: ProcedureSpec,
+    fake: Faker,
+    national_portal: ScenarioNationalPortal,
+    portal_today: date,
+    datatable: list[list[str]],
+) -> tuple[FieldSpec, list[Sent]]:
+    assert procedure.inter_agency, (
+        f"{procedure.code} không phải thủ tục liên thông: gắn @lien_thong"
+    )
+    field = next(f for f in procedure.fields if f.type == "date" and f.max_age_years)
+    rows = []
+    for (written,) in datatable[1:]:
+        found = re.fullmatch(r"(\d{2})/(\d{2}) của (\d+) năm trước", written)
+        assert found, f"“{written}”: hãy viết dd/mm của N năm trước"
+        day, month, years = (int(g) for g in found.groups())
+        shown = date(portal_today.year - years, month, day).strftime("%d/%m/%Y")
+        rows.append((shown, shown))
+    return field, send_each(people, national_portal, procedure, field, rows, fake, portal_today)
+
+
+def send_each(
+    people: People,
+    national_portal: ScenarioNationalPortal,
+    procedure: ProcedureSpec,
+    field: FieldSpec,
+    rows: list[tuple[str, str]],
+    fake: Faker,
+    today: date,
+) -> list[Sent]:
+    """One dossier per (as written, as kept) value of ``field``, posted by HTTP with the
+    citizen's session; the other fields filled as of ``today``."""
     http = people.ui.http
     sender = http.sender(people.citizen())
     token = sender.token()
     papers = [a.code for a in procedure.required_attachments]
-    base = fill_values(procedure, fake, people.the_citizen, today=datetime.now(VN).date())
+    base = fill_values(procedure, fake, people.the_citizen, today=today)
     sent = []
-    for written, kept in table_values(datatable):
+    for written, kept in rows:
         form = http.submission_form(procedure.code, {**base, field.name: written}, papers, draft=False)  # fmt: skip
         answer = sender.send(form, token)
         location = answer.headers.get("location", "")
@@ -128,7 +192,7 @@ def _(
             sent.append(
                 Sent(written, kept, "", f"HTTP {answer.status}: {page_text(answer.text())}")
             )
-    return field, sent
+    return sent
 
 
 @when(

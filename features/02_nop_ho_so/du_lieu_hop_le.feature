@@ -10,7 +10,8 @@ Tính năng: Cổng nhận mọi dữ liệu hợp lệ mà người dân thật
   ngày/tháng/năm như người Việt vẫn viết hay năm-tháng-ngày như ô chọn ngày gửi, kể cả ngày
   hôm nay với ô "không được sau ngày hôm nay"; số định danh cá nhân mang mã tỉnh của mọi
   tỉnh, thành phố (63 mã của phụ lục Thông tư 59/2021/TT-BCA; các tỉnh sau sắp xếp năm 2025
-  giữ mã cũ của mình nên số định danh đã cấp vẫn dùng được).
+  giữ mã cũ của mình nên số định danh đã cấp vẫn dùng được). Giới hạn tuổi tính đúng cả
+  vào ngày 29/02: trẻ chưa đủ 6 tuổi vẫn được nhận hồ sơ liên thông dưới 6 tuổi.
   Mỗi giá trị là một hồ sơ nộp thẳng qua HTTP bằng phiên làm việc của công dân.
 
   @needs_national_record @mien_phi
@@ -144,4 +145,14 @@ Tính năng: Cổng nhận mọi dữ liệu hợp lệ mà người dân thật
       | 094188475140  | Sóc Trăng (094)                            |
       | 095188483059  | Bạc Liêu (095)                             |
       | 096188490978  | Cà Mau (096)                               |
+    Thì cổng nhận mọi hồ sơ đó
+
+  @lien_thong @needs_clock
+  Kịch bản: Ngày 29/02, trẻ chưa đủ 6 tuổi vẫn được nhận hồ sơ liên thông
+    Cho đồng hồ của cổng đang ở ngày 29/02 của năm nhuận tới
+    Khi công dân nộp hồ sơ thủ tục liên thông, mỗi lần ghi ô ngày sinh của trẻ một ngày trong bảng, năm tính từ năm của cổng
+      | ngày sinh của trẻ    |
+      | 01/03 của 6 năm trước |
+      | 29/02 của 4 năm trước |
+      | 28/02 của 1 năm trước |
     Thì cổng nhận mọi hồ sơ đó
