@@ -235,7 +235,7 @@ def _(people: People) -> bytes:
 @when("công dân chọn tệp khác thay cho mỗi giấy tờ đã đính kèm", target_fixture="filled")
 def _(ui: PageSet, page: Page, filled: Filled, tmp_path: Path) -> Filled:
     form = ui.submission_form(page).is_current()
-    attached = {}
+    attached: dict[str, str] = {}
     for paper in filled.attached:
         path = tmp_path / f"ban-chup-lai-{len(attached) + 1}.pdf"
         path.write_bytes(pdf_of_size(1000 + len(attached)))
