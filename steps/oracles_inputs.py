@@ -1,7 +1,10 @@
 """Stronger oracles (issue 20), inputs and privacy: valid input of every real-world kind
 is accepted and kept as the citizen meant it (phone numbers written ``0…``, ``84…``,
 ``+84…`` with every mobile prefix family, multi-level e-mail domains, names with every
-Vietnamese diacritic); pages anyone can open without signing in show nothing personal.
+Vietnamese diacritic, dates typed ``dd/mm/yyyy``, a CCCD of every province code, an age
+limit on 29 February); files as large as a limit allows are taken (every attachment slot
+full, the verification page's 20 MB), a paper chosen again replaces the draft's; pages
+anyone can open without signing in show nothing personal.
 """
 
 from __future__ import annotations
