@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from faker import Faker
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
@@ -185,7 +186,12 @@ def send_each(
     sent = []
     for written, kept in rows:
         form = http.submission_form(procedure.code, {**base, field.name: written}, papers, draft=False)  # fmt: skip
-        answer = sender.send(form, token)
+        try:
+            answer = sender.send(form, token)
+        except PlaywrightError as exc:  # the portal broke off: not taken either
+            first_line = exc.message.splitlines()[0]  # the call log below shows the cookie
+            sent.append(Sent(written, kept, "", f"không trả lời: {first_line}"))
+            continue
         location = answer.headers.get("location", "")
         if answer.status in (302, 303) and location:
             code = http.receipt_code(urlsplit(location).path)
