@@ -73,3 +73,9 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
     Khi công dân tải kết quả giải quyết về máy
     Thì văn bản ghi bằng tiếng Việt có dấu tên cơ quan, tên giấy tờ, họ tên, số định danh và mã hồ sơ
     Và phông chữ tiếng Việt được nhúng trong tệp
+
+  Kịch bản: Trang xác thực kiểm tra cả tệp PDF lớn tới giới hạn 20 MB mà trang nêu
+    Trang xác thực từ chối tệp "lớn hơn 20 MB" (lời của chính trang đó); một tệp 20 000 000
+    byte chưa lớn hơn 20 MB dù tính 1 MB là 10^6 hay 2^20 byte, nên phải được kiểm tra.
+    Khi một người bất kỳ tải lên trang xác thực của cổng một tệp PDF nặng 20 000 000 byte
+    Thì trang xác thực kiểm tra tệp đó: tính mã băm của tệp, tệp không ứng với hồ sơ nào

@@ -16,6 +16,7 @@ class DossierDetailPage(FeeFacts):
         self.status = page.get_by_label("Trạng thái", exact=True)
         self.payments = page.get_by_role("table", name="Giao dịch thanh toán")
         self.history = page.get_by_role("table", name="Quá trình xử lý")
+        self.files = page.get_by_role("table", name="Giấy tờ đã nộp")
 
     def open(self) -> DossierDetailPage:
         self.page.goto(f"{self.base_url}/ho-so/{self.code}")
@@ -29,6 +30,12 @@ class DossierDetailPage(FeeFacts):
         """Rows of the payment attempts table whose result reads ``result``."""
         return self.payments.get_by_role("row").filter(
             has=self.page.get_by_role("cell", name=result, exact=True)
+        )
+
+    def file_rows(self, paper: str) -> Locator:
+        """Rows of the submitted papers table for the paper named ``paper``."""
+        return self.files.get_by_role("row").filter(
+            has=self.page.get_by_role("rowheader", name=paper, exact=True)
         )
 
     def history_rows(self, action_starts: str) -> Locator:
