@@ -1,16 +1,18 @@
 """Checklist item 1: what the national SSO may get wrong besides the id_token's claims
 (features/01_dang_nhap_mot_lan/he_thong_dinh_danh_tra_loi_sai.feature): its other
-answers, and the rotation of its signing key."""
+answers, and the rotation of its signing key; and a claim the portal must not take as it
+is (a birth date no one can have: features/01_dang_nhap_mot_lan/dang_nhap.feature)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page
-from pytest_bdd import given, parsers, when
+from faker import Faker
+from playwright.sync_api import Page, expect
+from pytest_bdd import given, parsers, then, when
 
-from fixtures.citizens import Citizen
+from fixtures.citizens import Citizen, new_citizen
 from fixtures.control import MockControl
 from pages.protocols import PageSet
 from steps.world import ArmSsoFault
@@ -48,3 +50,27 @@ def _(rotate_sso_key: Callable[[], str]) -> None:
 def _(ui: PageSet, page: Page, arm_sso_fault: ArmSsoFault, citizen: Citizen) -> None:
     arm_sso_fault("retired_key", match={"endpoint": "token", "sub": citizen.sub})
     ui.home(page).open().sign_in(citizen.username, citizen.password.reveal())
+
+
+@given(
+    parsers.parse('một công dân có tài khoản mà hệ thống định danh ghi ngày sinh "{raw}"'),
+    target_fixture="citizen",
+)
+def _(fake: Faker, sso_control: MockControl, raw: str) -> Citizen:
+    citizen = new_citizen(fake)
+    sso_control.persona({**citizen.persona(), "NgayThangNamSinh": raw})
+    return citizen
+
+
+@then("trang cá nhân không ghi ngày sinh nào cho công dân")
+def _(ui: PageSet, page: Page) -> None:
+    me = ui.personal(page).is_current()
+    expect(me.birth_date, "cổng không được nhận một ngày sinh không thể có").to_have_count(0)
+
+
+@then("trang cá nhân báo công dân rằng cổng không đọc được ngày sinh, công dân sẽ tự khai")
+def _(ui: PageSet, page: Page) -> None:
+    me = ui.personal(page).is_current()
+    expect(me.claim_notes, "trang cá nhân báo ngày sinh chưa nhận được").to_contain_text(
+        "ngày sinh"
+    )
