@@ -1,11 +1,13 @@
 """Checklist item 1: what the national SSO may get wrong besides the id_token's claims
 (features/01_dang_nhap_mot_lan/he_thong_dinh_danh_tra_loi_sai.feature): its other
-answers, and the rotation of its signing key; and a claim the portal must not take as it
-is (a birth date no one can have: features/01_dang_nhap_mot_lan/dang_nhap.feature)."""
+answers, and the rotation of its signing key; a claim the portal must not take as it is
+(a birth date no one can have: dang_nhap.feature); sign-ins started in several tabs of
+one browser (kiem_tra_thong_tin_xac_thuc.feature)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import pytest
 from faker import Faker
@@ -16,6 +18,13 @@ from fixtures.citizens import Citizen, new_citizen
 from fixtures.control import MockControl
 from pages.protocols import PageSet
 from steps.world import ArmSsoFault
+
+
+class Tabs(NamedTuple):
+    """Tabs of one browser, each at the identity provider's login page, oldest first."""
+
+    pages: list[Page]
+
 
 # How a scenario names the provider's wrong answer → the SSO mock's fault and endpoint.
 WRONG_ANSWERS = {
@@ -74,3 +83,27 @@ def _(ui: PageSet, page: Page) -> None:
     expect(me.claim_notes, "trang cá nhân báo ngày sinh chưa nhận được").to_contain_text(
         "ngày sinh"
     )
+
+
+@when(
+    parsers.parse("công dân bắt đầu đăng nhập ở {count:d} thẻ của cùng một trình duyệt, lần lượt"),
+    target_fixture="tabs",
+)
+def _(ui: PageSet, page: Page, count: int) -> Tabs:
+    pages = [page] + [page.context.new_page() for _ in range(count - 1)]
+    for tab in pages:
+        ui.home(tab).open().start_sign_in().is_current()
+    return Tabs(pages)
+
+
+@when("công dân đăng nhập tại hệ thống định danh ở thẻ mở đầu tiên")
+def _(ui: PageSet, tabs: Tabs, citizen: Citizen) -> None:
+    ui.sso_login(tabs.pages[0]).sign_in(citizen.username, citizen.password.reveal())
+
+
+@then("ở thẻ mở sau cùng, công dân đăng nhập được và thấy trang cá nhân của mình")
+def _(ui: PageSet, tabs: Tabs, citizen: Citizen) -> None:
+    newest = tabs.pages[-1]
+    ui.sso_login(newest).sign_in(citizen.username, citizen.password.reveal())
+    me = ui.personal(newest).is_current()
+    expect(me.id_number, "thẻ mở sau cùng: số định danh của công dân").to_have_text(citizen.cccd)
