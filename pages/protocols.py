@@ -276,6 +276,7 @@ class PublicLookup(Protocol):
     received_at: Locator
     due_at: Locator
     not_found: Locator
+    answer_status: int  # the HTTP status the last open() was answered with
 
     def open(self, code: str) -> PublicLookup: ...
     def text(self) -> str: ...
