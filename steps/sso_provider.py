@@ -1,7 +1,7 @@
 """Checklist item 1: what the national SSO may get wrong besides the id_token's claims
 (features/01_dang_nhap_mot_lan/he_thong_dinh_danh_tra_loi_sai.feature): its other
 answers, and the rotation of its signing key; a claim the portal must not take as it is
-(a birth date no one can have: dang_nhap.feature); sign-ins started in several tabs of
+(a birth date no one can have, a gender it cannot read: dang_nhap.feature); sign-ins started in several tabs of
 one browser (kiem_tra_thong_tin_xac_thuc.feature)."""
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from fixtures.citizens import Citizen, new_citizen
 from fixtures.control import MockControl
 from pages.protocols import PageSet
 from steps.world import ArmSsoFault
+
+# A gender the portal cannot read, longer than what a note may quote (60 characters)
+UNREADABLE_GENDER = "Ghi theo hồ sơ gốc của phường cũ trước khi sáp nhập năm 2025"
 
 
 class Tabs(NamedTuple):
@@ -69,6 +72,34 @@ def _(fake: Faker, sso_control: MockControl, raw: str) -> Citizen:
     citizen = new_citizen(fake)
     sso_control.persona({**citizen.persona(), "NgayThangNamSinh": raw})
     return citizen
+
+
+@given(
+    "một công dân có tài khoản mà hệ thống định danh ghi giới tính là một câu dài, "
+    "không phải giới tính",
+    target_fixture="citizen",
+)
+def _(fake: Faker, sso_control: MockControl) -> Citizen:
+    citizen = new_citizen(fake)
+    sso_control.persona({**citizen.persona(), "GioiTinh": UNREADABLE_GENDER})
+    return citizen
+
+
+@then(
+    parsers.parse(
+        "trang cá nhân báo cổng không đọc được giới tính, "
+        "chỉ trích {limit:d} ký tự đầu của giá trị hệ thống định danh gửi"
+    )
+)
+def _(ui: PageSet, page: Page, limit: int) -> None:
+    notes = ui.personal(page).is_current().claim_notes
+    assert len(UNREADABLE_GENDER) > limit, "giá trị thử phải dài hơn giới hạn trích"
+    expect(notes, "trang cá nhân báo giới tính chưa nhận được").to_contain_text("giới tính")
+    quoted = UNREADABLE_GENDER[:limit]
+    expect(notes, f"lời báo trích {limit} ký tự đầu").to_contain_text(f"({quoted})")
+    expect(notes, f"lời báo không trích quá {limit} ký tự").not_to_contain_text(
+        UNREADABLE_GENDER[: limit + 1]
+    )
 
 
 @then("trang cá nhân không ghi ngày sinh nào cho công dân")

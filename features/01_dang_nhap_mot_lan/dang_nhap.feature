@@ -8,7 +8,8 @@ Tính năng: Đăng nhập một lần qua Cổng Dịch vụ công quốc gia
   trang cần trở về mà không mã hóa, như next=/trang?a=1&b=2: cổng coi mọi tham số đi sau
   là của trang cần trở về (chính sách của cổng tham chiếu). Ngày sinh hệ thống định danh
   gửi chỉ được nhận khi có thể có thật (từ năm 1900 đến hôm nay, docs/sso.md); nếu không,
-  công dân vẫn đăng nhập được và tự khai ngày sinh trong tờ khai.
+  công dân vẫn đăng nhập được và tự khai ngày sinh trong tờ khai. Lời báo trích giá trị
+  không đọc được tối đa 40 ký tự, không lặp lại nguyên văn một giá trị dài hay độc hại.
 
   Kịch bản: Công dân đăng nhập và thấy thông tin định danh của mình
     Cho một công dân có tài khoản Cổng Dịch vụ công quốc gia
@@ -46,6 +47,13 @@ Tính năng: Đăng nhập một lần qua Cổng Dịch vụ công quốc gia
       | ngày sinh | vì sao                      |
       | 01012099  | ngày 01/01/2099, chưa tới   |
       | 31121899  | ngày 31/12/1899, trước 1900 |
+
+  @needs_sso_mock
+  Kịch bản: Hệ thống định danh gửi giới tính là một câu dài: trang cá nhân chỉ trích 40 ký tự đầu của nó
+    Cho một công dân có tài khoản mà hệ thống định danh ghi giới tính là một câu dài, không phải giới tính
+    Khi công dân đăng nhập vào cổng dịch vụ công bằng tài khoản đó
+    Thì trang cá nhân hiển thị họ tên và số định danh của công dân
+    Và trang cá nhân báo cổng không đọc được giới tính, chỉ trích 40 ký tự đầu của giá trị hệ thống định danh gửi
 
   @dien_san_ngay_sinh
   Kịch bản: Thông tin định danh đến tờ khai nộp hồ sơ, công dân không phải nhập lại
