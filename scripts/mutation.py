@@ -103,7 +103,14 @@ SELECTIONS: dict[str, list[dict[str, Any]]] = {
     "portal/routes/submission.py": [{"tags": ["submission"]}],
     "portal/routes/uploading.py": [{"tags": ["submission"]}],
     "portal/routes/payment.py": [{"tags": ["payment"]}],
-    "portal/routes/officer.py": [{"tags": ["processing", "sync"]}],
+    "portal/routes/officer.py": [
+        {"tags": ["processing", "sync"]},
+        # sign-in and its throttling: HTTP 401 / 429, Retry-After and the "N phút" told
+        {
+            "tags": ["security"],
+            "where": ["06_an_toan_thong_tin/dang_nhap_can_bo_sai_nhieu_lan.feature"],
+        },
+    ],
     "portal/routes/verify.py": [{"tags": ["e_result"]}],
     "portal/integration/e_result.py": [{"tags": ["e_result"]}],
     "portal/integration/e_result_pki.py": [{"tags": ["e_result"]}],

@@ -369,3 +369,20 @@ def _(people: People, dossier: Dossier) -> None:
     }  # fmt: skip
     leaks = {where: found for where, found in leaks.items() if found}
     assert not leaks, f"trang mở được khi chưa đăng nhập lộ thông tin cá nhân: {leaks}"
+
+
+@then(
+    parsers.parse(
+        "trang tra cứu trả lời HTTP {found:d} cho mã hồ sơ có thật, HTTP {missing:d} cho mã không có"
+    )
+)
+def _(people: People, dossier: Dossier, found: int, missing: int) -> None:
+    lookup = people.ui.public_lookup(people.person("người tra cứu"))
+    answers = {
+        "mã có thật": lookup.open(dossier.code).answer_status,
+        "mã không có": lookup.open(dossier.code[:-1] + "X").answer_status,
+    }
+    expected = {"mã có thật": found, "mã không có": missing}
+    assert answers == expected, (
+        f"trang tra cứu phải trả lời HTTP {expected}, cổng trả lời {answers}"
+    )

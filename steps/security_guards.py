@@ -5,10 +5,12 @@ dang_nhap_can_bo_sai_nhieu_lan.feature and yeu_cau_tu_trang_web_khac.feature."""
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import APIResponse, Page, expect
 from pytest_bdd import given, parsers, then, when
 from pytest_playwright import CreateContextCallback
 
@@ -56,6 +58,19 @@ def _(ui: PageSet, page: Page, own_account: OwnAccount, times: int) -> None:
         sign_in.try_sign_in(own_account.username, WRONG_PASSWORD)
 
 
+@when(
+    parsers.parse(
+        "ai đó gửi thẳng đến cổng {times:d} yêu cầu đăng nhập bằng mật khẩu sai của tài khoản đó"
+    ),
+    target_fixture="wrong_password_statuses",
+)
+def _(ui: PageSet, page: Page, own_account: OwnAccount, times: int) -> list[int]:
+    sender = ui.http.sender(page)
+    token = sender.token()
+    wrong = ui.http.officer_sign_in(own_account.username, WRONG_PASSWORD)
+    return [sender.send(wrong, token).status for _ in range(times)]
+
+
 @when("thời gian tạm khóa đã qua")
 def _(portal_clock: Callable[[int], None]) -> None:
     portal_clock(1)  # a day later: far beyond any lockout
@@ -89,6 +104,40 @@ def _(ui: PageSet, page: Page, own_account: OwnAccount, minutes: int) -> None:
     sign_in = ui.officer_sign_in(page).try_sign_in(own_account.username, own_account.password)
     expect(sign_in.error, "cổng báo đăng nhập tạm thời bị khóa").to_contain_text(sign_in.LOCKED_OUT)
     expect(sign_in.error, f"cổng báo thử lại sau {minutes} phút").to_contain_text(f"{minutes} phút")
+
+
+@then(parsers.parse("cổng trả lời mỗi yêu cầu ấy bằng HTTP {status:d}"))
+def _(wrong_password_statuses: list[int], status: int) -> None:
+    assert wrong_password_statuses == [status] * len(wrong_password_statuses), (
+        f"mỗi lần mật khẩu sai phải được trả lời HTTP {status}, "
+        f"cổng trả lời lần lượt {wrong_password_statuses}"
+    )
+
+
+@then(
+    parsers.parse(
+        "cổng trả lời yêu cầu đăng nhập tiếp theo bằng đúng mật khẩu bằng HTTP {status:d} kèm "
+        "Retry-After không quá {minutes:d} phút, và báo thử lại sau đúng số phút ấy"
+    )
+)
+def _(ui: PageSet, page: Page, own_account: OwnAccount, status: int, minutes: int) -> None:
+    sender = ui.http.sender(page)
+    answer: APIResponse = sender.send(
+        ui.http.officer_sign_in(own_account.username, own_account.password), sender.token()
+    )
+    assert answer.status == status, (
+        f"tài khoản đang bị khóa: cổng phải trả lời HTTP {status}, không phải {answer.status}"
+    )
+    retry_after = answer.headers.get("retry-after", "")
+    assert retry_after.isdigit() and 0 < int(retry_after) <= minutes * 60, (
+        f"Retry-After phải là số giây còn phải chờ (1…{minutes * 60}), cổng gửi {retry_after!r}"
+    )
+    expected = math.ceil(int(retry_after) / 60)
+    said = set(re.findall(r"(?<!\d)(\d+)\s+phút", answer.text()))
+    assert said == {str(expected)}, (
+        f"Retry-After {retry_after} giây: cổng phải báo thử lại sau {expected} phút, "
+        f"trang trả lời nói {sorted(said) or 'không có số phút nào'}"
+    )
 
 
 @then(parsers.parse("{role} khác vẫn đăng nhập được bằng tài khoản của mình"))

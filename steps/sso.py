@@ -142,6 +142,17 @@ def _(ui: PageSet, page: Page) -> str:
     return me.url(query=DEEP_LINK_QUERY)
 
 
+@when(
+    "công dân mở một đường dẫn đăng nhập do nơi khác viết, "
+    "trang cần trở về mang hai tham số không mã hóa",
+    target_fixture="deep_link",
+)
+def _(ui: PageSet, page: Page) -> str:
+    me = ui.personal(page)
+    page.goto(me.sign_in_link_back(DEEP_LINK_QUERY))
+    return me.url(query=DEEP_LINK_QUERY)
+
+
 @when("công dân đăng nhập tại hệ thống định danh")
 def _(ui: PageSet, page: Page, citizen: Citizen) -> None:
     ui.sso_login(page).sign_in(citizen.username, citizen.password.reveal())
@@ -246,8 +257,9 @@ def _(ui: PageSet, page: Page) -> None:
 
 
 @then("công dân trở lại đúng trang đã mở trước khi đăng nhập")
+@then("công dân tới đúng trang đường dẫn ghi, với cả hai tham số")
 def _(ui: PageSet, page: Page, deep_link: str) -> None:
-    expect(page, "trang đã mở trước khi đăng nhập, cả đường dẫn lẫn tham số").to_have_url(deep_link)
+    expect(page, "trang cần trở về, cả đường dẫn lẫn tham số").to_have_url(deep_link)
     ui.personal(page).is_current()
 
 

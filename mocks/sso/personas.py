@@ -21,7 +21,9 @@ class Persona(BaseModel):
     SoDinhDanh: str = Field(pattern=r"^\d{12}$")
     HoVaTen: str = Field(min_length=2)
     NgayThangNamSinh: str = Field(pattern=r"^\d{8}$")  # ddMMyyyy, as the national portal sends it
-    GioiTinh: int = Field(ge=0, le=2)  # 1 Nam, 2 Nữ, 0 không xác định
+    # 1 Nam, 2 Nữ, 0 không xác định; or a text, as other providers send it ("Nữ"), or as a
+    # broken one might (what the portal then does with it is the point of the scenario)
+    GioiTinh: int | str
     ThuongTru: str = ""
     SoDienThoai: str = ""
     ThuDienTu: str = ""
@@ -29,6 +31,15 @@ class Persona(BaseModel):
     MaSoDoanhNghiep: str | None = None
     TenDoanhNghiep: str | None = None
     sub: str = Field(default_factory=lambda: str(uuid.uuid4()))
+
+    @field_validator("GioiTinh")
+    @classmethod
+    def _gender(cls, value: int | str) -> int | str:
+        if isinstance(value, int) and not 0 <= value <= 2:
+            raise ValueError("GioiTinh is 0, 1, 2 or a text")
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("GioiTinh as a text is not empty")
+        return value
 
     @field_validator("MaSoDoanhNghiep")
     @classmethod

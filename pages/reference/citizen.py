@@ -18,10 +18,18 @@ class MyPage:
         self.id_number = page.get_by_label("Số định danh cá nhân")
         self.company_name = page.get_by_label("Doanh nghiệp", exact=True)
         self.tax_code = page.get_by_label("Mã số doanh nghiệp", exact=True)
+        self.birth_date = page.get_by_label("Ngày sinh", exact=True)
+        # what the identity provider sent that the portal could not take, and why
+        self.claim_notes = page.get_by_role("note")
         self.sign_out_button = page.get_by_role("button", name="Đăng xuất")
 
     def url(self, query: str = "") -> str:
         return f"{self.base_url}{self.PATH}{'?' + query if query else ''}"
+
+    def sign_in_link_back(self, query: str) -> str:
+        """A sign-in link back to this page as another site may write it: ``next`` not
+        encoded, so the page's own parameters follow it (``?next=/ca-nhan?a=1&b=2``)."""
+        return f"{self.base_url}{SIGN_IN_PATH}?next={self.PATH}?{query}"
 
     def open(self, query: str = "") -> None:
         """Open the page (a deep link when ``query`` is given), signed in or not."""

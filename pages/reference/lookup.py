@@ -19,9 +19,11 @@ class PublicLookupPage:
         self.received_at = self.found.get_by_label("Ngày nộp", exact=True)
         self.due_at = self.found.get_by_label("Ngày hẹn trả", exact=True)
         self.not_found = page.get_by_role("alert")
+        self.answer_status = 0  # the HTTP status the last open() was answered with
 
     def open(self, code: str) -> PublicLookupPage:
-        self.page.goto(f"{self.base_url}{self.PATH}?ma={quote(code)}")
+        answer = self.page.goto(f"{self.base_url}{self.PATH}?ma={quote(code)}")
+        self.answer_status = answer.status if answer is not None else 0
         expect(self.heading, "trang tra cứu hồ sơ").to_be_visible()
         return self
 

@@ -147,6 +147,12 @@ def test_a_registered_persona_signs_in_and_a_malformed_one_is_refused(sso: httpx
     assert "code" in redirect_query(log_in(sso, start(sso), ("038201004321", "Mk@2024")))
     bad = sso.post("/_control/persona", json={**persona, "SoDinhDanh": "12345"})
     assert bad.status_code == 400
+    # a gender as a text (other providers send "Nữ"; a broken one anything) is sent as it is
+    worded = {**persona, "username": "038201004322", "SoDinhDanh": "038201004322"}
+    assert sso.post("/_control/persona", json={**worded, "GioiTinh": "Nữ"}).status_code == 200
+    for wrong in (3, -1, " "):
+        refused = sso.post("/_control/persona", json={**persona, "GioiTinh": wrong})
+        assert refused.status_code == 400, f"GioiTinh {wrong!r} accepted"
 
 
 def test_a_silent_persona_signs_in_without_the_form(sso: httpx.Client) -> None:
