@@ -23,6 +23,7 @@ pytest_plugins = [
     "steps.processing",
     "steps.sync",
     "steps.result",
+    "steps.result_document",
     "steps.security",
     "steps.security_sessions",
     "steps.security_input",
