@@ -77,16 +77,11 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
     Thì cổng chuyển người chưa đăng nhập tới trang đăng nhập, không trả văn bản
 
   @moi_thu_tuc @needs_national_record
-  Kịch bản: Văn bản ghi đúng tiếng Việt có dấu và mang theo phông chữ
+  Kịch bản: Văn bản ghi đúng tiếng Việt có dấu, mang theo phông chữ và trình bày đúng thể thức
     Cho một công dân đã nhận kết quả điện tử của hồ sơ
     Khi công dân tải kết quả giải quyết về máy
     Thì văn bản ghi bằng tiếng Việt có dấu tên cơ quan, tên giấy tờ, họ tên, số định danh và mã hồ sơ
     Và phông chữ tiếng Việt được nhúng trong tệp
-
-  @needs_national_record
-  Kịch bản: Văn bản trình bày đúng thể thức: chữ nằm trong trang, không chồng nhau, phần đầu theo Nghị định 30/2020/NĐ-CP
-    Cho một công dân đã nhận kết quả điện tử của hồ sơ
-    Khi công dân tải kết quả giải quyết về máy
-    Thì mọi dòng chữ, hình và đường kẻ của văn bản nằm trong trang giấy, cách mép giấy ít nhất 10 mm
+    Và mọi dòng chữ, hình và đường kẻ của văn bản nằm trong trang giấy, cách mép giấy ít nhất 10 mm
     Và không dòng chữ nào chồng lên dòng chữ khác hay lên mã QR, không đường kẻ nào cắt ngang chữ
     Và tên cơ quan ngang hàng Quốc hiệu, dưới tên cơ quan và dưới Tiêu ngữ có đường kẻ ngang cân đối theo thể thức
