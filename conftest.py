@@ -36,6 +36,7 @@ pytest_plugins = [
     "steps.reliability_killed",
     "steps.reliability_crowd",
     "steps.reliability_slow_sso",
+    "steps.reliability_result",
     "steps.accessibility",
     "steps.oracles_values",
     "steps.oracles_matrix",
