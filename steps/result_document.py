@@ -5,16 +5,44 @@ steps/result.py."""
 
 from __future__ import annotations
 
+import pytest
 from asn1crypto import x509 as asn1_x509
-from pytest_bdd import then
+from pytest_bdd import given, parsers, then
 
 from fixtures.e_result import signer_certificate
 from fixtures.e_result_layout import header_problems, outside_page, overlaps, read_layout
 from fixtures.evidence import attach_text
+from fixtures.preconditions import claims_of
 from steps.world import Dossier, People
 
 EDGE_MM = 10  # the policy the feature states: nothing nearer the paper's edge than this
 SIGNING_USAGES = {"digital_signature", "non_repudiation"}
+
+
+@given(
+    parsers.parse(
+        "một công dân đã nhận kết quả điện tử của hồ sơ ghi {count:d} dòng trong ô nhiều dòng"
+    ),
+    target_fixture="dossier",
+)
+def _(people: People, count: int) -> Dossier:
+    """A dossier whose multi-line field (a textarea: a purpose, a reason) holds ``count``
+    short lines, so that the document's content ends low on its first page."""
+    with_textarea = [
+        (spec, field)
+        for spec in people.procedures.values()
+        for field in spec.fields
+        if field.type == "textarea"
+    ]
+    api = people.preconditions.api
+    if not with_textarea or api is None:
+        pytest.skip("cần một thủ tục có ô nhiều dòng và API kiểm thử để ghi sẵn nội dung hồ sơ")
+    spec, field = with_textarea[0]
+    text = "\n".join(f"- Mục đích {n}" for n in range(1, count + 1))  # 270 chars for 20
+    attach_text(f"“{field.label}” của hồ sơ", text)
+    made = api.dossier(spec.code, claims_of(people.the_citizen), 10, values={field.name: text})
+    people.dossiers.append(made.code)
+    return Dossier(made.code, spec.code, people.the_citizen, made.due_at)
 
 
 def layout_report(pdf: bytes) -> str:

@@ -85,3 +85,11 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
     Và mọi dòng chữ, hình và đường kẻ của văn bản nằm trong trang giấy, cách mép giấy ít nhất 10 mm
     Và không dòng chữ nào chồng lên dòng chữ khác hay lên mã QR, không đường kẻ nào cắt ngang chữ
     Và tên cơ quan ngang hàng Quốc hiệu, dưới tên cơ quan và dưới Tiêu ngữ có đường kẻ ngang cân đối theo thể thức
+
+  Kịch bản: Nội dung dài tới cuối trang: phần ký số và mã QR sang trang sau, không tràn ra ngoài trang
+    Hai mươi dòng ngắn trong ô nhiều dòng (như mục đích sử dụng phiếu) đưa nội dung tới gần
+    cuối trang 1 của văn bản: phần ký số và mã QR không còn chỗ, phải sang trang sau.
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ ghi 20 dòng trong ô nhiều dòng
+    Khi công dân tải kết quả giải quyết về máy
+    Thì mọi dòng chữ, hình và đường kẻ của văn bản nằm trong trang giấy, cách mép giấy ít nhất 10 mm
+    Và không dòng chữ nào chồng lên dòng chữ khác hay lên mã QR, không đường kẻ nào cắt ngang chữ
