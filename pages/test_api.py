@@ -47,12 +47,19 @@ class PortalTestApi(Protocol):
         ...
 
     def dossier(
-        self, procedure: str, claims: Mapping[str, Any], status: int, *, paid: bool = False
+        self,
+        procedure: str,
+        claims: Mapping[str, Any],
+        status: int,
+        *,
+        paid: bool = False,
+        values: Mapping[str, str] | None = None,
     ) -> MadeDossier:
         """A dossier of the citizen with ``claims`` for ``procedure`` (MaTTHC), brought to
         ``status`` (TrangThaiHoSo 1..10) along the normal path, every step sent on; its fee
         recorded as paid when ``paid`` (a procedure with a fee: the reference adapter sets
-        it with a test transaction, it does not go through the payment platform)."""
+        it with a test transaction, it does not go through the payment platform); the form's
+        fields hold ``values`` where given (the portal fills the rest)."""
         ...
 
     def move_clock(self, offset_days: int) -> None:

@@ -5,6 +5,14 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
   tới trang xác thực công khai. Công dân tải được văn bản của mình; kho dữ liệu của công
   dân và Cổng DVCQG nhận đúng văn bản đó (cùng mã băm SHA-256); người khác không tải được.
 
+  Văn bản trình bày theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP, Phụ lục I):
+  tên cơ quan ban hành ngang hàng Quốc hiệu, dưới tên cơ quan một đường kẻ ngang dài 1/3
+  đến 1/2 dòng chữ, dưới Tiêu ngữ một đường kẻ dài bằng dòng chữ, cả hai đặt cân đối. Chính
+  sách cổng tự chọn mà bộ kiểm thử giả định: không chữ, hình hay đường kẻ nào cách mép giấy
+  dưới 10 mm (vùng máy in văn phòng in được); chứng thư ký của cơ quan có mục đích sử dụng
+  khóa digitalSignature và nonRepudiation (RFC 5280, mục 4.2.1.3: ký số văn bản, không chối
+  bỏ được).
+
   @moi_thu_tuc @needs_national_record
   Kịch bản: Lãnh đạo ký số, cán bộ trả kết quả, công dân tải về văn bản có chữ ký hợp lệ của cơ quan
     Cho một công dân có hồ sơ đã thẩm định xong, chờ lãnh đạo phê duyệt
@@ -13,6 +21,7 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
     Và công dân tải kết quả giải quyết về máy
     Thì tệp tải về là PDF có chữ ký số PAdES hợp lệ, phủ toàn bộ tệp
     Và chữ ký số chuỗi về chứng thư gốc của cơ quan ban hành
+    Và chứng thư của người ký dành cho ký số văn bản (digitalSignature và nonRepudiation), chứng thư gốc là chứng thư của tổ chức cấp (CA)
 
   @needs_national_record
   Kịch bản: Văn bản bị sửa dù chỉ một byte thì chữ ký số không còn hợp lệ
@@ -68,14 +77,25 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
     Thì cổng chuyển người chưa đăng nhập tới trang đăng nhập, không trả văn bản
 
   @moi_thu_tuc @needs_national_record
-  Kịch bản: Văn bản ghi đúng tiếng Việt có dấu và mang theo phông chữ
+  Kịch bản: Văn bản ghi đúng tiếng Việt có dấu, mang theo phông chữ và trình bày đúng thể thức
     Cho một công dân đã nhận kết quả điện tử của hồ sơ
     Khi công dân tải kết quả giải quyết về máy
     Thì văn bản ghi bằng tiếng Việt có dấu tên cơ quan, tên giấy tờ, họ tên, số định danh và mã hồ sơ
     Và phông chữ tiếng Việt được nhúng trong tệp
+    Và mọi dòng chữ, hình và đường kẻ của văn bản nằm trong trang giấy, cách mép giấy ít nhất 10 mm
+    Và không dòng chữ nào chồng lên dòng chữ khác hay lên mã QR, không đường kẻ nào cắt ngang chữ
+    Và tên cơ quan ngang hàng Quốc hiệu, dưới tên cơ quan và dưới Tiêu ngữ có đường kẻ ngang cân đối theo thể thức
 
   Kịch bản: Trang xác thực kiểm tra cả tệp PDF lớn tới giới hạn 20 MB mà trang nêu
     Trang xác thực từ chối tệp "lớn hơn 20 MB" (lời của chính trang đó); một tệp 20 000 000
     byte chưa lớn hơn 20 MB dù tính 1 MB là 10^6 hay 2^20 byte, nên phải được kiểm tra.
     Khi một người bất kỳ tải lên trang xác thực của cổng một tệp PDF nặng 20 000 000 byte
     Thì trang xác thực kiểm tra tệp đó: tính mã băm của tệp, tệp không ứng với hồ sơ nào
+
+  Kịch bản: Nội dung dài tới cuối trang: phần ký số và mã QR sang trang sau, không tràn ra ngoài trang
+    Hai mươi dòng ngắn trong ô nhiều dòng (như mục đích sử dụng phiếu) đưa nội dung tới gần
+    cuối trang 1 của văn bản: phần ký số và mã QR không còn chỗ, phải sang trang sau.
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ ghi 20 dòng trong ô nhiều dòng
+    Khi công dân tải kết quả giải quyết về máy
+    Thì mọi dòng chữ, hình và đường kẻ của văn bản nằm trong trang giấy, cách mép giấy ít nhất 10 mm
+    Và không dòng chữ nào chồng lên dòng chữ khác hay lên mã QR, không đường kẻ nào cắt ngang chữ

@@ -49,9 +49,21 @@ class ReferenceTestApi:
         return str(made["username"]), str(made["password"])
 
     def dossier(
-        self, procedure: str, claims: Mapping[str, Any], status: int, *, paid: bool = False
+        self,
+        procedure: str,
+        claims: Mapping[str, Any],
+        status: int,
+        *,
+        paid: bool = False,
+        values: Mapping[str, str] | None = None,
     ) -> MadeDossier:
-        body = {"procedure": procedure, "identity": dict(claims), "status": status, "paid": paid}
+        body = {
+            "procedure": procedure,
+            "identity": dict(claims),
+            "status": status,
+            "paid": paid,
+            "values": dict(values or {}),
+        }
         made = self._post("/dossiers", body)
         return MadeDossier(code=str(made["code"]), due_at=datetime.fromisoformat(made["due_at"]))
 

@@ -1,0 +1,102 @@
+"""Checklist item 5, the result document itself: its layout (a Vietnamese administrative
+document, read from the PDF with ``fixtures.e_result_layout``) and the certificates its
+signature rests on (``fixtures.e_result``). The steps that download the document are in
+steps/result.py."""
+
+from __future__ import annotations
+
+import pytest
+from asn1crypto import x509 as asn1_x509
+from pytest_bdd import given, parsers, then
+
+from fixtures.e_result import signer_certificate
+from fixtures.e_result_layout import header_problems, outside_page, overlaps, read_layout
+from fixtures.evidence import attach_text
+from fixtures.preconditions import claims_of
+from steps.world import Dossier, People
+
+EDGE_MM = 10  # the policy the feature states: nothing nearer the paper's edge than this
+SIGNING_USAGES = {"digital_signature", "non_repudiation"}
+
+
+@given(
+    parsers.parse(
+        "một công dân đã nhận kết quả điện tử của hồ sơ ghi {count:d} dòng trong ô nhiều dòng"
+    ),
+    target_fixture="dossier",
+)
+def _(people: People, count: int) -> Dossier:
+    """A dossier whose multi-line field (a textarea: a purpose, a reason) holds ``count``
+    short lines, so that the document's content ends low on its first page."""
+    with_textarea = [
+        (spec, field)
+        for spec in people.procedures.values()
+        for field in spec.fields
+        if field.type == "textarea"
+    ]
+    api = people.preconditions.api
+    if not with_textarea or api is None:
+        pytest.skip("cần một thủ tục có ô nhiều dòng và API kiểm thử để ghi sẵn nội dung hồ sơ")
+    spec, field = with_textarea[0]
+    text = "\n".join(f"- Mục đích {n}" for n in range(1, count + 1))  # 270 chars for 20
+    attach_text(f"“{field.label}” của hồ sơ", text)
+    made = api.dossier(spec.code, claims_of(people.the_citizen), 10, values={field.name: text})
+    people.dossiers.append(made.code)
+    return Dossier(made.code, spec.code, people.the_citizen, made.due_at)
+
+
+def layout_report(pdf: bytes) -> str:
+    return "\n".join(
+        f"trang {page.number}: "
+        + "; ".join(f"{t.text!r} [{t.box}]" for t in page.texts)
+        + f"; hình {[str(b) for b in page.images]}; đường kẻ {[str(r) for r in page.rules]}"
+        for page in read_layout(pdf)
+    )
+
+
+@then(
+    "mọi dòng chữ, hình và đường kẻ của văn bản nằm trong trang giấy, cách mép giấy ít nhất 10 mm"
+)
+def _(result_pdf: bytes) -> None:
+    attach_text("Bố cục văn bản (đọc từ tệp PDF)", layout_report(result_pdf))
+    problems = outside_page(read_layout(result_pdf), EDGE_MM)
+    assert not problems, "văn bản có phần nằm ngoài trang:\n" + "\n".join(problems)
+
+
+@then("không dòng chữ nào chồng lên dòng chữ khác hay lên mã QR, không đường kẻ nào cắt ngang chữ")
+def _(result_pdf: bytes) -> None:
+    problems = overlaps(read_layout(result_pdf))
+    assert not problems, "văn bản có chữ bị che hoặc bị gạch:\n" + "\n".join(problems)
+
+
+@then(
+    "tên cơ quan ngang hàng Quốc hiệu, dưới tên cơ quan và dưới Tiêu ngữ có đường kẻ ngang "
+    "cân đối theo thể thức"
+)
+def _(people: People, dossier: Dossier, result_pdf: bytes) -> None:
+    page = people.ui.verification(people.citizen())
+    people.ui.citizen_dossier(people.citizen()).open(dossier.code).verify_link.click()
+    page.is_current()
+    problems = header_problems(read_layout(result_pdf)[0], page.agency.inner_text())
+    assert not problems, "phần đầu văn bản sai thể thức:\n" + "\n".join(problems)
+
+
+@then(
+    "chứng thư của người ký dành cho ký số văn bản (digitalSignature và nonRepudiation), "
+    "chứng thư gốc là chứng thư của tổ chức cấp (CA)"
+)
+def _(result_pdf: bytes, agency_ca: asn1_x509.Certificate) -> None:
+    signer = signer_certificate(result_pdf)
+    usages = set(signer.key_usage_value.native) if signer.key_usage_value else set()
+    attach_text(
+        "Mục đích sử dụng khóa (KeyUsage)",
+        f"chứng thư người ký: {sorted(usages)}\n"
+        f"chứng thư gốc: {sorted(agency_ca.key_usage_value.native or [])}",
+    )
+    assert usages >= SIGNING_USAGES, (
+        f"chứng thư người ký thiếu mục đích {sorted(SIGNING_USAGES - usages)} (có {sorted(usages)})"
+    )
+    assert not signer.ca, "chứng thư người ký lại là chứng thư CA"
+    assert agency_ca.ca and "key_cert_sign" in set(agency_ca.key_usage_value.native or []), (
+        "chứng thư gốc cơ quan công bố không phải chứng thư CA (cA, keyCertSign)"
+    )
