@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import difflib
 import hashlib
 import json
@@ -33,6 +34,7 @@ import os
 import queue
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -506,12 +508,15 @@ def run_scenarios(
             command, cwd=copy, env=env, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,  # a time-out ends the whole group: portal, mocks, browser
         )  # fmt: skip
+        RUNNING.add(process)
         try:
             code = process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, 9)
             process.wait()
             code = -9
+        finally:
+            RUNNING.discard(process)
     seconds = round(time.monotonic() - started, 1)
     scenarios: dict[str, Any] = {}
     if results.exists():
@@ -526,6 +531,17 @@ def run_scenarios(
         not_passed=[n for n, s in scenarios.items() if s["outcome"] != "passed"],
         log=str(log.relative_to(ROOT) if log.is_relative_to(ROOT) else log),
     )
+
+
+# the pytest runs under way (each the leader of its own process group)
+RUNNING: set[subprocess.Popen[bytes]] = set()
+
+
+def stop_running() -> None:
+    """Kill every run under way with its whole group (pytest, portal, mocks, Chromium)."""
+    for process in list(RUNNING):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, 9)
 
 
 def make_copy(root: Path, into: Path) -> Path:
@@ -706,11 +722,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-kill-rate", type=float, default=0.8)
     parser.add_argument("--out", type=Path, default=OUT, help=f"output folder (default {OUT})")
     args = parser.parse_args(argv)
+
+    def interrupted(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
     try:
         return run(args)
     except MutationError as error:
         print(f"mutation: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        stop_running()
+        print("mutation: interrupted; every run it started is stopped", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -837,9 +864,14 @@ def execute(chosen: list[Mutant], known: dict[str, str], args: argparse.Namespac
             return verdict
 
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            if not args.no_baseline:
-                list(pool.map(base, enumerate(groups)))
-            return list(pool.map(one, chosen))
+            try:
+                if not args.no_baseline:
+                    list(pool.map(base, enumerate(groups)))
+                return list(pool.map(one, chosen))
+            except BaseException:  # Ctrl-C, SIGTERM: nothing started is left running
+                pool.shutdown(wait=False, cancel_futures=True)
+                stop_running()
+                raise
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

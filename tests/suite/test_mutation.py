@@ -284,3 +284,41 @@ def test_the_exit_code_bar_and_the_time_limit() -> None:
     assert mutation.time_limit(None, 180, 3) == 180
     assert mutation.time_limit(Run("passed", 0, 100.0), 180, 3) == 300
     assert mutation.time_limit(Run("passed", 0, 10.0), 180, 3) == 180
+
+
+def test_sigterm_stops_the_run_and_everything_it_started(tmp_path: Path) -> None:
+    """make mutation stopped half-way (SIGTERM, as CI or a shell's kill sends) leaves no
+    pytest, portal, mock nor browser behind, and says so in one line."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    run = subprocess.Popen(
+        [sys.executable, "-m", "scripts.mutation", "--files", TIMEFMT, "--mutant", SURVIVES,
+         "--no-baseline", "--jobs", "1", "--out", str(tmp_path)],
+        cwd=mutation.ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+    def children() -> list[int]:
+        found = subprocess.run(
+            ["pgrep", "-f", f"{mutation.WORK}/mutant-"], capture_output=True, text=True
+        ).stdout.split()
+        return [int(pid) for pid in found]
+
+    deadline = time.monotonic() + 120
+    while not children():  # the mutant's pytest run has started
+        assert run.poll() is None and time.monotonic() < deadline, run.communicate()
+        time.sleep(0.2)
+    group = os.getpgid(children()[0])
+    run.send_signal(signal.SIGTERM)
+    try:  # at once: not after the mutant's scenarios have run to their end (~20 s)
+        _, err = run.communicate(timeout=8)
+    finally:
+        run.kill()
+        subprocess.run(["pkill", "-9", "-g", str(group)], check=False)
+    assert run.returncode == 130
+    assert err.strip().splitlines()[-1] == "mutation: interrupted; every run it started is stopped"
+    left = subprocess.run(["pgrep", "-g", str(group)], capture_output=True, text=True).stdout
+    assert left == "", f"still running in the run's group: {left}"
