@@ -13,6 +13,8 @@ from fixtures.e_result import signer_certificate
 from fixtures.e_result_layout import header_problems, outside_page, overlaps, read_layout
 from fixtures.evidence import attach_text
 from fixtures.preconditions import claims_of
+from fixtures.result_template import Known, parts, template_problems
+from fixtures.target import Target
 from steps.world import Dossier, People
 
 EDGE_MM = 10  # the policy the feature states: nothing nearer the paper's edge than this
@@ -100,3 +102,25 @@ def _(result_pdf: bytes, agency_ca: asn1_x509.Certificate) -> None:
     assert agency_ca.ca and "key_cert_sign" in set(agency_ca.key_usage_value.native or []), (
         "chứng thư gốc cơ quan công bố không phải chứng thư CA (cA, keyCertSign)"
     )
+
+
+@then("cỡ chữ, chữ đậm và lề của văn bản đúng mẫu trình bày đã duyệt mà đích kiểm thử khai")
+def _(people: People, dossier: Dossier, result_pdf: bytes, target: Target) -> None:
+    template = target.result_layout
+    assert template is not None, "hồ sơ đích kiểm thử không khai result_layout"
+    page = people.ui.verification(people.citizen())
+    people.ui.citizen_dossier(people.citizen()).open(dossier.code).verify_link.click()
+    page.is_current()
+    title = people.procedures[dossier.procedure].result_name  # the procedure file's
+    known = Known(page.agency.inner_text(), title, dossier.code)
+    pages = read_layout(result_pdf)
+    attach_text(
+        "Cỡ chữ và lề đọc từ tệp PDF",
+        "\n".join(
+            f"{key}: "
+            + "; ".join(f"{t.text!r} {t.size:g} pt {'đậm' if t.bold else 'thường'}" for t in runs)
+            for key, runs in parts(pages, known).items()
+        ),
+    )
+    problems = template_problems(pages, template, known)
+    assert not problems, "văn bản khác mẫu trình bày đã duyệt:\n" + "\n".join(problems)

@@ -86,6 +86,18 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
     Và không dòng chữ nào chồng lên dòng chữ khác hay lên mã QR, không đường kẻ nào cắt ngang chữ
     Và tên cơ quan ngang hàng Quốc hiệu, dưới tên cơ quan và dưới Tiêu ngữ có đường kẻ ngang cân đối theo thể thức
 
+  @needs_result_layout
+  Kịch bản: Cỡ chữ, chữ đậm và lề của văn bản đúng mẫu trình bày cơ quan đã duyệt
+    Cỡ chữ và lề là lựa chọn của mẫu trình bày cơ quan đã duyệt (Nghị định 30/2020/NĐ-CP,
+    Phụ lục I chỉ nêu khoảng), nên đích kiểm thử khai mẫu đó (result_layout) và văn bản phải
+    khớp đúng: cỡ chữ lệch không quá 0,2 pt, lề lệch không quá 0,3 mm. Các phần được tìm theo
+    nội dung: tên cơ quan như trang xác thực ghi, tên giấy tờ như tệp thủ tục khai, mã hồ sơ và nhãn trước nó,
+    dòng địa danh có "ngày … tháng … năm", khối chữ ký bên phải mã QR (dòng trên cùng là chức
+    vụ, dòng cuối là họ tên), dòng ngay dưới mã QR.
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ
+    Khi công dân tải kết quả giải quyết về máy
+    Thì cỡ chữ, chữ đậm và lề của văn bản đúng mẫu trình bày đã duyệt mà đích kiểm thử khai
+
   Kịch bản: Trang xác thực kiểm tra cả tệp PDF lớn tới giới hạn 20 MB mà trang nêu
     Trang xác thực từ chối tệp "lớn hơn 20 MB" (lời của chính trang đó); một tệp 20 000 000
     byte chưa lớn hơn 20 MB dù tính 1 MB là 10^6 hay 2^20 byte, nên phải được kiểm tra.

@@ -329,3 +329,64 @@ def test_a_page_set_by_path_that_does_not_load_is_one_line(
         load_target(str(write(tmp_path, edited('pages = "reference"', 'pages = "./trang.py"'))))
     line = str(raised.value)
     assert "\n" not in line and line.startswith(f"target profile staging.toml: {says}"), line
+
+
+# --- result_layout: the approved template of the result document -------------------------
+
+TEMPLATE = (ROOT / "targets" / "result_layouts" / "reference.toml").read_text(encoding="utf-8")
+TEMPLATE_MISTAKES = {
+    "no-such-file": (None, "cannot be read (No such file or directory)"),
+    "not-toml": ("[fonts\n", "is not valid TOML"),
+    "size-as-text": (
+        ("agency = { size = 10,", 'agency = { size = "mười",'),
+        "fonts.agency.size: expected a number, not a string",
+    ),
+    "size-out-of-range": (
+        ("title = { size = 15,", "title = { size = 0,"),
+        "fonts.title.size: expected more than 4 and at most 72 pt, not 0",
+    ),
+    "bold-as-text": (
+        ("qr_hint = { size = 8, bold = false }", 'qr_hint = { size = 8, bold = "không" }'),
+        "fonts.qr_hint.bold: expected true or false, not a string",
+    ),
+    "missing-part": (("signer_name = { size = 11, bold = true }", ""), "fonts.signer_name: required"),
+    "misspelt-part": (
+        ("signer_name =", "signer_nam ="),
+        'fonts.signer_nam: unknown key; did you mean "signer_name"?',
+    ),
+    "margin-out-of-range": (("left = 21.0", "left = -1"), "margins.left: expected more than 0"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("edit", "says"), TEMPLATE_MISTAKES.values(), ids=TEMPLATE_MISTAKES.keys())
+def test_a_template_mistake_is_one_line_naming_the_file_and_key(
+    tmp_path: Path, edit: tuple[str, str] | str | None, says: str
+) -> None:
+    if isinstance(edit, tuple):
+        assert edit[0] in TEMPLATE, f"the reference template no longer has {edit[0]!r}"
+        (tmp_path / "layout.toml").write_text(TEMPLATE.replace(*edit, 1), encoding="utf-8")
+    elif edit is not None:
+        (tmp_path / "layout.toml").write_text(edit, encoding="utf-8")
+    profile = write(tmp_path, 'result_layout = "layout.toml"\n' + VALID)
+    with pytest.raises(ProfileError) as raised:
+        load_target(str(profile))
+    line = str(raised.value)
+    assert "\n" not in line
+    separator = " " if says.startswith("is not valid TOML") else ": "
+    prefix = f"target profile staging.toml: result_layout: layout.toml{separator}"
+    assert line.startswith(prefix + says), line
+
+
+def test_a_declared_template_loads_and_offers_the_layout_check(tmp_path: Path) -> None:
+    from fixtures.capabilities import capabilities
+
+    (tmp_path / "layout.toml").write_text(TEMPLATE, encoding="utf-8")
+    target = load_target(str(write(tmp_path, 'result_layout = "layout.toml"\n' + VALID)))
+    assert target.result_layout is not None
+    assert (target.result_layout.fonts.title.size, target.result_layout.fonts.title.bold) == (
+        15,
+        True,
+    )
+    assert target.result_layout.margins.left == 21.0
+    assert "result_layout" in capabilities(target)
+    assert "result_layout" not in capabilities(load_target(str(write(tmp_path, VALID))))
