@@ -5,6 +5,8 @@ steps/result.py."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from asn1crypto import x509 as asn1_x509
 from pytest_bdd import given, parsers, then
@@ -43,6 +45,35 @@ def _(people: People, count: int) -> Dossier:
     text = "\n".join(f"- Mục đích {n}" for n in range(1, count + 1))  # 270 chars for 20
     attach_text(f"“{field.label}” của hồ sơ", text)
     made = api.dossier(spec.code, claims_of(people.the_citizen), 10, values={field.name: text})
+    people.dossiers.append(made.code)
+    return Dossier(made.code, spec.code, people.the_citizen, made.due_at)
+
+
+@given(
+    "một công dân đã nhận kết quả điện tử của hồ sơ liên thông ghi các ô:",
+    target_fixture="dossier",
+)
+def _(people: People, datatable: list[list[str]]) -> Dossier:
+    """A dossier of the first inter-agency procedure whose fields (by label: column "ô")
+    hold the table's values (column "giá trị"; a date as dd/mm/yyyy), made through the
+    test API: what the result document prints is then fixed by the scenario."""
+    spec = next((p for p in people.procedures.values() if p.inter_agency), None)
+    api = people.preconditions.api
+    if spec is None or api is None:
+        pytest.skip("cần một thủ tục liên thông và API kiểm thử để ghi sẵn nội dung hồ sơ")
+    by_label = {field.label: field for field in spec.fields}
+    header = datatable[0]
+    label_at, value_at = header.index("ô"), header.index("giá trị")
+    values = {}
+    for row in datatable[1:]:
+        field = by_label.get(row[label_at])
+        assert field is not None, f"thủ tục {spec.code} không có ô “{row[label_at]}”"
+        value = row[value_at]
+        if field.type == "date":
+            value = datetime.strptime(value, "%d/%m/%Y").date().isoformat()
+        values[field.name] = value
+    attach_text("Nội dung hồ sơ ghi sẵn", "\n".join(f"{k}: {v}" for k, v in values.items()))
+    made = api.dossier(spec.code, claims_of(people.the_citizen), 10, values=values)
     people.dossiers.append(made.code)
     return Dossier(made.code, spec.code, people.the_citizen, made.due_at)
 
@@ -104,7 +135,10 @@ def _(result_pdf: bytes, agency_ca: asn1_x509.Certificate) -> None:
     )
 
 
-@then("cỡ chữ, chữ đậm và lề của văn bản đúng mẫu trình bày đã duyệt mà đích kiểm thử khai")
+@then(
+    "cỡ chữ, chữ đậm, lề và chỗ sang trang của văn bản đúng mẫu trình bày đã duyệt mà đích "
+    "kiểm thử khai"
+)
 def _(people: People, dossier: Dossier, result_pdf: bytes, target: Target) -> None:
     template = target.result_layout
     assert template is not None, "hồ sơ đích kiểm thử không khai result_layout"

@@ -87,16 +87,34 @@ Tính năng: Kết quả giải quyết thủ tục hành chính bản điện t
     Và tên cơ quan ngang hàng Quốc hiệu, dưới tên cơ quan và dưới Tiêu ngữ có đường kẻ ngang cân đối theo thể thức
 
   @needs_result_layout
-  Kịch bản: Cỡ chữ, chữ đậm và lề của văn bản đúng mẫu trình bày cơ quan đã duyệt
-    Cỡ chữ và lề là lựa chọn của mẫu trình bày cơ quan đã duyệt (Nghị định 30/2020/NĐ-CP,
-    Phụ lục I chỉ nêu khoảng), nên đích kiểm thử khai mẫu đó (result_layout) và văn bản phải
-    khớp đúng: cỡ chữ lệch không quá 0,2 pt, lề lệch không quá 0,3 mm. Các phần được tìm theo
-    nội dung: tên cơ quan như trang xác thực ghi, tên giấy tờ như tệp thủ tục khai, mã hồ sơ và nhãn trước nó,
-    dòng địa danh có "ngày … tháng … năm", khối chữ ký bên phải mã QR (dòng trên cùng là chức
-    vụ, dòng cuối là họ tên), dòng ngay dưới mã QR.
-    Cho một công dân đã nhận kết quả điện tử của hồ sơ
+  Kịch bản: Cỡ chữ, chữ đậm, lề và chỗ sang trang của văn bản đúng mẫu trình bày cơ quan đã duyệt
+    Cỡ chữ, lề và chỗ sang trang là lựa chọn của mẫu trình bày cơ quan đã duyệt (Nghị định
+    30/2020/NĐ-CP, Phụ lục I chỉ nêu khoảng), nên đích kiểm thử khai mẫu đó (result_layout) và
+    văn bản phải khớp đúng: cỡ chữ lệch không quá 0,2 pt, lề lệch không quá 0,3 mm; phần ký
+    số và mã QR ở lại dưới nội dung khi dưới dòng cuối còn đủ khoảng mẫu khai, không thì sang
+    trang sau. Các phần được tìm theo nội dung: tên cơ quan như trang xác thực ghi, tên giấy
+    tờ như tệp thủ tục khai, mã hồ sơ và nhãn trước nó, dòng địa danh có "ngày … tháng … năm",
+    khối chữ ký bên phải mã QR (dòng trên cùng là chức vụ, dòng cuối là họ tên), dòng ngay
+    dưới mã QR. Nội dung hồ sơ dưới đây (hai địa chỉ dài, mỗi địa chỉ hai dòng) đưa dòng cuối
+    của văn bản trên cổng tham chiếu tới sát ngưỡng sang trang: còn 92,6 mm, mẫu khai 92,08 mm.
+    Cho một công dân đã nhận kết quả điện tử của hồ sơ liên thông ghi các ô:
+      | ô                                    | giá trị                                                                                               |
+      | Số điện thoại liên hệ                | 0912345678                                                                                            |
+      | Thư điện tử                          | nguyen.an@mau.gov.vn                                                                                  |
+      | Quan hệ với trẻ                      | Mẹ                                                                                                    |
+      | Họ và tên trẻ                        | Nguyễn Minh Khôi                                                                                      |
+      | Ngày sinh của trẻ                    | 14/03/2025                                                                                            |
+      | Giới tính của trẻ                    | Nam                                                                                                   |
+      | Nơi sinh                             | Khoa Sản, Bệnh viện Đa khoa khu vực Bắc Mẫu, phường Đông Hưng, tỉnh Mẫu                               |
+      | Họ và tên người mẹ                   | Trần Thị Hoa                                                                                          |
+      | Số định danh cá nhân của người mẹ    | 001190012345                                                                                          |
+      | Họ và tên người cha                  | Nguyễn Văn An                                                                                         |
+      | Số định danh cá nhân của người cha   | 001088012345                                                                                          |
+      | Địa chỉ đăng ký thường trú của trẻ   | Phòng 1203, tòa nhà CT2B, khu đô thị Nam Sông Mẫu, số 88 đường Trần Hưng Đạo, phường Đông Hưng, tỉnh Mẫu |
+      | Quan hệ của trẻ với chủ hộ           | Con                                                                                                   |
+      | Nơi đăng ký khám chữa bệnh ban đầu   | Trạm y tế xã                                                                                          |
     Khi công dân tải kết quả giải quyết về máy
-    Thì cỡ chữ, chữ đậm và lề của văn bản đúng mẫu trình bày đã duyệt mà đích kiểm thử khai
+    Thì cỡ chữ, chữ đậm, lề và chỗ sang trang của văn bản đúng mẫu trình bày đã duyệt mà đích kiểm thử khai
 
   Kịch bản: Trang xác thực kiểm tra cả tệp PDF lớn tới giới hạn 20 MB mà trang nêu
     Trang xác thực từ chối tệp "lớn hơn 20 MB" (lời của chính trang đó); một tệp 20 000 000
