@@ -40,7 +40,9 @@ def _(people: People, count: int) -> Dossier:
     ]
     api = people.preconditions.api
     if not with_textarea or api is None:
-        pytest.skip("cần một thủ tục có ô nhiều dòng và API kiểm thử để ghi sẵn nội dung hồ sơ")
+        pytest.skip(
+            "Chưa kiểm thử: cần một thủ tục có ô nhiều dòng và API kiểm thử để ghi sẵn nội dung hồ sơ"
+        )
     spec, field = with_textarea[0]
     text = "\n".join(f"- Mục đích {n}" for n in range(1, count + 1))  # 270 chars for 20
     attach_text(f"“{field.label}” của hồ sơ", text)
@@ -60,7 +62,9 @@ def _(people: People, datatable: list[list[str]]) -> Dossier:
     spec = next((p for p in people.procedures.values() if p.inter_agency), None)
     api = people.preconditions.api
     if spec is None or api is None:
-        pytest.skip("cần một thủ tục liên thông và API kiểm thử để ghi sẵn nội dung hồ sơ")
+        pytest.skip(
+            "Chưa kiểm thử: cần một thủ tục liên thông và API kiểm thử để ghi sẵn nội dung hồ sơ"
+        )
     by_label = {field.label: field for field in spec.fields}
     header = datatable[0]
     label_at, value_at = header.index("ô"), header.index("giá trị")
