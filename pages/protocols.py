@@ -20,7 +20,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from playwright.sync_api import APIRequestContext, APIResponse, FilePayload, Locator, Page
+from playwright.sync_api import (
+    APIRequestContext,
+    APIResponse,
+    FilePayload,
+    Locator,
+    Page,
+    Response,
+)
 
 from fixtures.secrets import Secret
 
@@ -108,6 +115,11 @@ class Home(Protocol):
         ...
 
     def sign_in_cut_off_before_return(self, username: str, password: str) -> str: ...
+    def watch_returns(self) -> list[Response]:
+        """From now on, note the portal's answer each time the identity provider sends the
+        browser back (the redirect URI): a live list, oldest first."""
+        ...
+
     def sign_in_over_http(self, username: str, password: str) -> None:
         """The same sign-in as a precondition: the round trip over the page's HTTP client
         (cookies shared with the browser context), no page rendered; the browser stays."""

@@ -83,6 +83,16 @@ def _(arm_payment_fault: ArmPaymentFault, reason: str) -> None:
     arm_payment_fault("refuse", params={"message": reason})
 
 
+@given(
+    parsers.parse(
+        'nền tảng thanh toán sẽ trả lời việc tạo giao dịch của hồ sơ bằng MaLoi "00" '
+        "kèm mã HTTP {status:d}"
+    )
+)
+def _(arm_payment_fault: ArmPaymentFault, status: int) -> None:
+    arm_payment_fault("contradictory_status", params={"status": status})
+
+
 @given("nền tảng thanh toán sẽ gửi trùng thông báo kết quả của hồ sơ")
 def _(arm_payment_fault: ArmPaymentFault) -> None:
     arm_payment_fault("callback_duplicated")

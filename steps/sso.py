@@ -125,16 +125,6 @@ def _(ui: PageSet, page: Page, business: Business) -> None:
     sign_in(ui, page, business.username, business.password.reveal())
 
 
-@when("công dân bắt đầu đăng nhập vào cổng dịch vụ công")
-def _(ui: PageSet, page: Page) -> None:
-    ui.home(page).open().start_sign_in()
-
-
-@when("công dân bắt đầu đăng nhập nhưng hủy tại trang của hệ thống định danh")
-def _(ui: PageSet, page: Page) -> None:
-    ui.home(page).open().start_sign_in().cancel()
-
-
 @when("công dân mở một trang riêng của mình khi chưa đăng nhập", target_fixture="deep_link")
 def _(ui: PageSet, page: Page) -> str:
     me = ui.personal(page)

@@ -2,7 +2,8 @@
 (features/01_dang_nhap_mot_lan/he_thong_dinh_danh_tra_loi_sai.feature): its other
 answers, and the rotation of its signing key; a claim the portal must not take as it is
 (a birth date no one can have, a gender it cannot read: dang_nhap.feature); sign-ins started in several tabs of
-one browser (kiem_tra_thong_tin_xac_thuc.feature)."""
+one browser (kiem_tra_thong_tin_xac_thuc.feature); a sign-in the provider refuses or cannot
+serve, and the HTTP status of the portal's answer (dang_nhap_khong_thanh_cong.feature)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import NamedTuple
 
 import pytest
 from faker import Faker
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Response, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.citizens import Citizen, new_citizen
@@ -138,3 +139,31 @@ def _(ui: PageSet, tabs: Tabs, citizen: Citizen) -> None:
     ui.sso_login(newest).sign_in(citizen.username, citizen.password.reveal())
     me = ui.personal(newest).is_current()
     expect(me.id_number, "thẻ mở sau cùng: số định danh của công dân").to_have_text(citizen.cccd)
+
+
+@when("công dân bắt đầu đăng nhập vào cổng dịch vụ công", target_fixture="returns")
+def _(ui: PageSet, page: Page) -> list[Response]:
+    home = ui.home(page).open()
+    returns = home.watch_returns()
+    home.start_sign_in()
+    return returns
+
+
+@when(
+    "công dân bắt đầu đăng nhập nhưng hủy tại trang của hệ thống định danh",
+    target_fixture="returns",
+)
+def _(ui: PageSet, page: Page) -> list[Response]:
+    home = ui.home(page).open()
+    returns = home.watch_returns()
+    home.start_sign_in().cancel()
+    return returns
+
+
+@then(parsers.parse("cổng trả lời lần trở về từ hệ thống định danh bằng mã HTTP {status:d}"))
+def _(ui: PageSet, page: Page, returns: list[Response], status: int) -> None:
+    ui.sign_in_failed(page).is_current()  # the answer has arrived: its page is shown
+    got = [answer.status for answer in returns]
+    assert got == [status], (
+        f"cổng trả lời lần trở về từ hệ thống định danh bằng HTTP {got}, đúng ra [{status}]"
+    )

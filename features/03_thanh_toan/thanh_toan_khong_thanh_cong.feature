@@ -4,6 +4,9 @@ Tính năng: Thanh toán không thành công thì hồ sơ vẫn được giữ 
   Ngân hàng từ chối, công dân hủy, nền tảng thanh toán không trả lời kịp hay từ chối tạo
   giao dịch: hồ sơ không bị ghi nhận đã thanh toán, không mất, công dân biết vì sao và thanh
   toán lại bằng một giao dịch mới.
+  Một câu trả lời tự mâu thuẫn của nền tảng thanh toán (MaLoi "00" nhưng mã HTTP không phải
+  200, trái với hợp đồng: thành công là HTTP 200 với MaLoi "00") không được coi là đã tạo
+  được giao dịch: cổng không đưa công dân tới trang thanh toán mà báo chưa kết nối được.
 
   Bối cảnh:
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
@@ -44,4 +47,11 @@ Tính năng: Thanh toán không thành công thì hồ sơ vẫn được giữ 
     Cho nền tảng thanh toán sẽ từ chối tạo giao dịch của hồ sơ với lý do "Đơn vị thụ hưởng tạm ngừng nhận thanh toán trực tuyến"
     Khi công dân bắt đầu thanh toán lệ phí hồ sơ
     Thì cổng báo "Đơn vị thụ hưởng tạm ngừng nhận thanh toán trực tuyến" và hồ sơ vẫn chưa thanh toán
+    Và công dân có thể thanh toán lại
+
+  @needs_payment_mock
+  Kịch bản: Nền tảng thanh toán báo tạo được giao dịch nhưng với mã HTTP lỗi, cổng không chuyển công dân đi thanh toán
+    Cho nền tảng thanh toán sẽ trả lời việc tạo giao dịch của hồ sơ bằng MaLoi "00" kèm mã HTTP 409
+    Khi công dân bắt đầu thanh toán lệ phí hồ sơ
+    Thì cổng báo "Chưa kết nối được với nền tảng thanh toán" và hồ sơ vẫn chưa thanh toán
     Và công dân có thể thanh toán lại

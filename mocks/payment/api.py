@@ -133,12 +133,24 @@ def api_router(
             reject(request, "fault: timeout", verdict="fault")
             txn.finish(TIMED_OUT)
             await asyncio.sleep(float(timeout.params.get("delay_s", 10)))
+        status = 200
+        contradicting = state.faults.take(
+            "contradictory_status", MaHoSo=txn.MaHoSo, MaThamChieu=txn.MaThamChieu
+        )
+        if contradicting:  # the body says "taken", the HTTP status says otherwise
+            status = int(contradicting.params.get("status", 409))
+            reject(
+                request,
+                f"fault: contradictory_status, MaLoi 00 with HTTP {status}",
+                verdict="fault",
+            )
         return JSONResponse(
             {
                 "MaLoi": "00",
                 "MaGiaoDich": txn.MaGiaoDich,
                 "UrlThanhToan": f"{public_url}/thanh-toan/{txn.MaGiaoDich}",
-            }
+            },
+            status_code=status,
         )
 
     @router.post("/truy-van")

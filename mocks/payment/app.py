@@ -24,6 +24,8 @@ FAULTS = {
     "cancel": "the payment ends as if the payer cancelled (MaLoi 24)",
     "refuse": "create refuses the transaction: HTTP 400, MaLoi params.code (default 02), "
     "MoTaLoi params.message",
+    "contradictory_status": "create takes the transaction and answers its success (MaLoi 00, "
+    "MaGiaoDich, UrlThanhToan) with HTTP params.status (default 409) instead of 200",
     "timeout": "create answers after params.delay_s (default 10 s); the transaction times out (MaLoi 99)",
     "callback_delayed": "the callback is sent params.delay_s (default 3 s) after the browser returned",
     "callback_duplicated": "the callback is sent twice",

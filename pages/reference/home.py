@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Response
 
 from pages.protocols import SsoLogin, SsoPages
 from pages.sso.login import SSO_PAGES
@@ -51,6 +51,13 @@ class HomePage:
         when someone intercepts it); return the URL the browser was sent back by."""
         self.page.route(self._is_return, lambda route: route.abort())
         return self.sign_in(username, password)
+
+    def watch_returns(self) -> list[Response]:
+        """From now on, note the portal's answer each time the identity provider sends the
+        browser back (the redirect URI): a live list, oldest first."""
+        answers: list[Response] = []
+        self.page.on("response", lambda r: answers.append(r) if self._is_return(r.url) else None)
+        return answers
 
     def _is_return(self, url: str) -> bool:
         return url.startswith(f"{self.base_url}{RETURN_PATH}?")

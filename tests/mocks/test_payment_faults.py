@@ -71,6 +71,22 @@ def test_refuse_answers_create_with_the_code_and_reason_and_creates_nothing(
     assert payment.post("/api/giao-dich", json=body).status_code == 200, "it fired once"
 
 
+@pytest.mark.parametrize(("params", "status"), [({}, 409), ({"status": 400}, 400)])
+def test_contradictory_status_answers_a_whole_success_with_another_http_status(
+    payment: httpx.Client, portal_double: PortalDouble, params: dict[str, Any], status: int
+) -> None:
+    body = create_body(portal_double.url)
+    arm(payment, "contradictory_status", match={"MaHoSo": body["MaHoSo"]}, params=params)
+    answer = payment.post("/api/giao-dich", json=body)
+    assert answer.status_code == status
+    taken = answer.json()
+    assert taken["MaLoi"] == "00" and taken["MaGiaoDich"] and taken["UrlThanhToan"]
+    assert last_entry(payment, "create")["verdict"] == "fault"
+    kept = transaction(payment, body)
+    assert (kept["MaGiaoDich"], kept["TrangThai"]) == (taken["MaGiaoDich"], "CHO_THANH_TOAN")
+    assert create(payment, portal_double.url, MaHoSo=body["MaHoSo"]), "it fired once"
+
+
 def test_timeout_answers_late_and_the_transaction_times_out(
     payment: httpx.Client, portal_double: PortalDouble
 ) -> None:
