@@ -14,9 +14,11 @@ from typing import Any
 from pytest_bdd import given, parsers, then
 
 from fixtures.evidence import attach_json
-from fixtures.national_portal import ScenarioNationalPortal, journal_of
+from fixtures.national_portal import ScenarioNationalPortal, journal_of, refused_for_good
 from fixtures.polling import poll
-from steps.world import Dossier
+from fixtures.procedures import ProcedureSpec
+from pages.test_api import PortalTestApi
+from steps.world import Dossier, People
 
 TOLERANCE_S = 0.02  # the journal's times are to the millisecond
 
@@ -43,6 +45,90 @@ def _(
         times=0,
         match={"MaHoSo": dossier.code},
         params={"error_code": error_code, "message": message},
+    )
+
+
+@given(
+    "một hồ sơ khác của công dân có thay đổi đang chờ gửi lại "
+    "vì Cổng DVCQG ngừng phục vụ các lời gọi của hồ sơ đó",
+    target_fixture="other_dossier",
+)
+def _(people: People, national_portal: ScenarioNationalPortal, procedure: ProcedureSpec) -> Dossier:
+    """Received by the reception officer while the national portal answers none of its
+    calls: its changes wait in the portal for another attempt."""
+    other = people.new_dossier(procedure.code, 1)
+    national_portal.watch(other.code)
+    national_portal.wait_for_status(other.code, 1)
+    national_portal.arm("down", times=0, match={"MaHoSo": other.code})
+    people.ui.officer_dossier(people.officer("cán bộ một cửa")).open(other.code).receive()
+    poll(
+        lambda: failed_attempts(national_portal, other.code),
+        what=f"cổng thử gửi thay đổi của hồ sơ {other.code} khi Cổng DVCQG ngừng phục vụ",
+    )
+    return other
+
+
+@given(
+    parsers.parse(
+        "Cổng DVCQG từ chối hẳn bước tiến độ tiếp theo của hồ sơ: "
+        'HTTP {status:d}, mã lỗi {error_code:d} "{message}"'
+    ),
+    target_fixture="rejected_before",
+)
+def _(
+    national_portal: ScenarioNationalPortal,
+    test_api: PortalTestApi,
+    dossier: Dossier,
+    status: int,
+    error_code: int,
+    message: str,
+) -> int:
+    """One CapNhatTienDoHoSoMC call of the dossier is answered as a refusal of the data;
+    returns how many changes the portal had given up before."""
+    before = int(test_api.outbox()["rejected"])
+    national_portal.arm(
+        "error_answer",
+        times=1,
+        match={"MaHoSo": dossier.code, "service": "CapNhatTienDoHoSoMC"},
+        params={"status": status, "error_code": error_code, "message": message},
+    )
+    return before
+
+
+@then("cổng ghi nhận thay đổi đó bị Cổng DVCQG từ chối hẳn, không còn chờ gửi lại")
+def _(
+    national_portal: ScenarioNationalPortal,
+    test_api: PortalTestApi,
+    dossier: Dossier,
+    rejected_before: int,
+) -> None:
+    refused = poll(
+        lambda: [e for e in failed_attempts(national_portal, dossier.code) if refused_for_good(e)],
+        what=f"Cổng DVCQG từ chối một bước tiến độ của hồ sơ {dossier.code}",
+    )
+    attach_json("Lời gọi Cổng DVCQG từ chối hẳn", refused)
+    poll(
+        lambda: test_api.outbox()["rejected"] == rejected_before + 1,
+        what=(
+            f"cổng ghi thay đổi của hồ sơ {dossier.code} là bị từ chối hẳn "
+            f"(số thay đổi bị bỏ {rejected_before} → {rejected_before + 1}), không gửi lại y nguyên"
+        ),
+        describe_last=lambda: str(test_api.outbox()),
+    )
+
+
+@then(
+    parsers.re(
+        r"Cổng DVCQG nhận các trạng thái (?P<expected>[\d, ]+) của hồ sơ khác, "
+        r"mỗi trạng thái một lần"
+    )
+)
+def _(national_portal: ScenarioNationalPortal, other_dossier: Dossier, expected: str) -> None:
+    wanted = [int(c) for c in expected.replace(" ", "").split(",")]
+    held = national_portal.wait_for_status(other_dossier.code, wanted[-1])
+    assert held["statuses"] == wanted, (
+        f"Cổng DVCQG nhận các trạng thái {held['statuses']} của hồ sơ {other_dossier.code} "
+        f"(đúng ra {wanted}): thay đổi của hồ sơ khác bị mất khi một lời gọi bị từ chối"
     )
 
 

@@ -12,6 +12,11 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
   (0,2 giây, gấp đôi mỗi lần, tối đa 5 giây; docs/portal-integration.md); kiểm thử một cổng
   có chính sách khác thì ghi các con số của cổng đó.
 
+  Một lời đáp mang mã lỗi 1, 2, 3 hay HTTP 4xx (trừ 401, 408, 429) là Cổng DVCQG từ chối hẳn
+  dữ liệu: gửi lại y nguyên sẽ lại bị từ chối, nên cổng ghi nhận thay đổi đó là bị từ chối
+  (đọc qua API kiểm thử), không gửi lại, và các thay đổi khác vẫn được gửi
+  (docs/portal-integration.md).
+
   @moi_thu_tuc @needs_national_portal_mock
   Kịch bản: Mỗi lần đổi trạng thái đến Cổng DVCQG đúng thứ tự, một lần, đúng mã và định dạng
     Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
@@ -86,6 +91,21 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Thì Cổng DVCQG nhận các trạng thái 1, 2 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
     Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
 
+  @needs_national_portal_mock @needs_test_api
+  Khung kịch bản: Cổng DVCQG từ chối hẳn một lời gọi (<lời đáp>), cổng bỏ thay đổi đó mà không làm mất thay đổi của hồ sơ khác
+    Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
+    Và một hồ sơ khác của công dân có thay đổi đang chờ gửi lại vì Cổng DVCQG ngừng phục vụ các lời gọi của hồ sơ đó
+    Và Cổng DVCQG từ chối hẳn bước tiến độ tiếp theo của hồ sơ: HTTP <HTTP>, mã lỗi <mã lỗi> "<thông báo>"
+    Khi cán bộ một cửa tiếp nhận hồ sơ
+    Thì cổng ghi nhận thay đổi đó bị Cổng DVCQG từ chối hẳn, không còn chờ gửi lại
+    Khi Cổng DVCQG hoạt động trở lại
+    Thì Cổng DVCQG nhận các trạng thái 1, 2 của hồ sơ khác, mỗi trạng thái một lần
+
+    Dữ liệu:
+      | lời đáp                | HTTP | mã lỗi | thông báo                                      |
+      | dữ liệu không hợp lệ   | 200  | 1      | Dữ liệu không hợp lệ                           |
+      | HTTP 403               | 403  | 99     | Tài khoản không được cập nhật hồ sơ này        |
+
   @needs_national_portal_mock
   Kịch bản: Phiên làm việc với Cổng DVCQG hết hạn, cổng đăng nhập lại và không mất thay đổi
     Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
@@ -109,4 +129,4 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Cho một công dân có hồ sơ ở trạng thái "Được tiếp nhận"
     Khi cổng gửi xong mọi thay đổi đang chờ
     Thì Cổng DVCQG không từ chối lời gọi nào của cổng trong lần chạy
-    Và cổng không còn thay đổi nào bị từ chối hay đang chờ gửi
+    Và cổng không còn thay đổi nào đang chờ gửi và chỉ bỏ những thay đổi Cổng DVCQG đã từ chối hẳn

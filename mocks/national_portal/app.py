@@ -39,8 +39,9 @@ FAULTS = {
     "down": "the endpoint answers 503",
     "slow": "the endpoint answers after params.delay_s seconds (default 5)",
     "session_expired": "the next call carrying a session answers 401 and the session ends",
-    "error_answer": "a service call answers HTTP 200 with params.error_code (default 99) and "
-    "params.message: an error of the national portal, not a refusal of the data",
+    "error_answer": "a service call answers HTTP params.status (default 200) with "
+    "params.error_code (default 99) and params.message: with the defaults an error of the "
+    "national portal, not a refusal of the data; error_code 1/2/3 or a 4xx status is one",
 }
 # endpoint: dang-nhap | dich-vu | kho-du-lieu; service: the dich-vu service name
 MATCH_KEYS = ("endpoint", "service", "MaHoSo")
@@ -98,9 +99,13 @@ def create_app(public_url: str, settings: NationalSettings | None = None) -> Fas
         failing = state.faults.take("error_answer", **context)
         if failing:
             code = failing.params.get("error_code", 99)
-            reject(request, f"fault: error_answer error_code {code}", verdict="fault")
+            status = int(failing.params.get("status", 200))
+            http = "" if status == 200 else f", HTTP {status}"
+            reject(request, f"fault: error_answer error_code {code}{http}", verdict="fault")
+            note(request, error_code=code)
             message = failing.params.get("message", "Hệ thống đang bận, vui lòng thử lại sau")
-            return body, JSONResponse({"error_code": code, "message": message})
+            answer = {"error_code": code, "message": message}
+            return body, JSONResponse(answer, status_code=status)
         if body.get("madonvi") != settings.madonvi:
             problem = f"madonvi: {body.get('madonvi')!r} không phải mã đơn vị của tài khoản"
             return body, refuse(request, str(service), data, INVALID, "Sai mã đơn vị", [problem])

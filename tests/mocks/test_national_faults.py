@@ -102,3 +102,24 @@ def test_error_answer_is_an_unknown_error_code_with_http_200(national: httpx.Cli
     assert (entry["verdict"], entry["reason"]) == ("fault", "fault: error_answer error_code 42")
     assert national.get(f"/_control/dossiers/{data['MaHoSo']}").status_code == 404, "not kept"
     assert call(national, session, "DongBoHoSoMC", data).json()["error_code"] == 0, "fired once"
+
+
+@pytest.mark.parametrize(("status", "code"), [(403, 99), (422, 1), (200, 1)])
+def test_error_answer_answers_the_armed_http_status(
+    national: httpx.Client, status: int, code: int
+) -> None:
+    session = login(national)
+    data = record()
+    params = {"error_code": code, "status": status}
+    arm(national, "error_answer", match={"MaHoSo": data["MaHoSo"]}, params=params)
+    answer = call(national, session, "DongBoHoSoMC", data)
+    assert (answer.status_code, answer.json()["error_code"]) == (status, code)
+    entry = national.get("/_control/journal").json()["entries"][-1]
+    http = "" if status == 200 else f", HTTP {status}"
+    assert (entry["verdict"], entry["status"], entry["reason"], entry["extra"]["error_code"]) == (
+        "fault",
+        status,
+        f"fault: error_answer error_code {code}{http}",
+        code,
+    )
+    assert national.get(f"/_control/dossiers/{data['MaHoSo']}").status_code == 404, "not kept"
