@@ -12,8 +12,10 @@ Tính năng: Rút hồ sơ và dừng xử lý
     Và cán bộ một cửa thấy hồ sơ ở trạng thái "Công dân yêu cầu rút hồ sơ"
     Và cán bộ một cửa không còn thao tác xử lý nào với hồ sơ
 
-  @needs_national_record
-  Kịch bản: Lãnh đạo dừng xử lý hồ sơ và công dân thấy lý do
+  @needs_national_record @co_le_phi
+  Kịch bản: Lãnh đạo dừng xử lý hồ sơ đã nộp lệ phí và công dân thấy lý do
+    Lệ phí đã nộp không ngăn được việc dừng xử lý: chỉ thao tác "Yêu cầu thực hiện nghĩa vụ
+    tài chính" mới không còn ý nghĩa khi công dân đã nộp.
     Cho một công dân có hồ sơ ở trạng thái "Đang xử lý"
     Khi lãnh đạo dừng xử lý hồ sơ với lý do "Việc này đã được cơ quan khác giải quyết."
     Thì công dân thấy hồ sơ của mình ở trạng thái "Dừng xử lý"
