@@ -289,6 +289,22 @@ def _(sent_values: tuple[FieldSpec, list[Sent]]) -> None:
     assert not refused, f"cổng từ chối giá trị hợp lệ của ô “{field.label}”: {refused}"
 
 
+@then(parsers.parse('cổng không nhận hồ sơ nào trong đó và mỗi lần báo tại ô đó: "{message}"'))
+def _(sent_values: tuple[FieldSpec, list[Sent]], message: str) -> None:
+    """Refused as the citizen's mistake (HTTP 422, the message in Vietnamese), not as a
+    crash of the portal (HTTP 500) nor taken."""
+    field, sent = sent_values
+    wanted = message.replace("[tên ô]", field.label)
+    taken = [s.written for s in sent if s.code]
+    assert not taken, f"cổng nhận giá trị không hợp lệ của ô “{field.label}”: {taken}"
+    wrong = {
+        s.written: s.refusal
+        for s in sent
+        if not (s.refusal.startswith("HTTP 422") and wanted in s.refusal)
+    }
+    assert not wrong, f"cổng không báo “{wanted}” (HTTP 422) cho: {wrong}"
+
+
 @then(parsers.parse('cán bộ một cửa thấy ô đó đúng như cột "{column}" trong từng hồ sơ'))
 def _(people: People, sent_values: tuple[FieldSpec, list[Sent]], column: str) -> None:
     field, sent = sent_values

@@ -79,6 +79,20 @@ Tính năng: Cổng nhận mọi dữ liệu hợp lệ mà người dân thật
     Và cán bộ một cửa thấy ô đó đúng như cột "cổng ghi nhận" trong từng hồ sơ
 
   @mien_phi
+  Kịch bản: Ngày không có thật gõ tay bị từ chối bằng lời nhắn tại ô, không làm cổng lỗi
+    Ô ngày của trình duyệt không cho chọn ngày 31/02, nhưng tờ khai gửi thẳng (hay trình
+    duyệt không có ô chọn ngày) thì có: cổng phải từ chối bằng lời nhắn tiếng Việt, không
+    trả lỗi máy chủ.
+    Khi công dân nộp hồ sơ một thủ tục miễn phí, mỗi lần ghi ô ngày sinh một giá trị trong bảng
+      | công dân viết |
+      | 31/02/2025    |
+      | 29/02/2025    |
+      | 00/01/2025    |
+      | 15/13/2025    |
+      | 2025-02-30    |
+    Thì cổng không nhận hồ sơ nào trong đó và mỗi lần báo tại ô đó: "[tên ô] không phải là một ngày hợp lệ"
+
+  @mien_phi
   Kịch bản: Số định danh cá nhân mang mã tỉnh của mọi tỉnh, thành phố được nhận
     Khi công dân nộp hồ sơ một thủ tục miễn phí, mỗi lần ghi ô số định danh một giá trị trong bảng
       | công dân viết | tỉnh, thành phố nơi đăng ký khai sinh (mã) |
