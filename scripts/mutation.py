@@ -756,7 +756,9 @@ def run(args: argparse.Namespace) -> int:
     unknown = [f for f in files if f not in every]
     if unknown:
         raise MutationError(f"not a mutated file: {', '.join(unknown)} (see SCOPE, EXCLUDED)")
-    session = WORK / "session.sqlite"
+    # this run's own database (another run, e.g. a --mutant check meanwhile, makes its own);
+    # it becomes session.sqlite at the end
+    session = WORK / f"session-{os.getpid()}.sqlite"
     population = enumerate_mutants(files, session)
     not_drawn: list[tuple[Mutant, str]] = []
 
@@ -793,12 +795,13 @@ def run(args: argparse.Namespace) -> int:
     report["not_drawn"] = [
         {"id": m.id, "mutant": m.spec, "line": m.line, "reason": why} for m, why in not_drawn
     ]
-    record_in_session(session, verdicts)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "mutation.json").write_text(
         json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
     )
     (args.out / "mutation.md").write_text(markdown(report), encoding="utf-8")
+    record_in_session(session, verdicts)
+    session.replace(WORK / "session.sqlite")
     print(plain_table(report))
     rate = report["kill_rate"]
     print(
