@@ -43,7 +43,7 @@ Tính năng: Thời hạn giải quyết hồ sơ
 
   @mot_thu_tuc @needs_national_portal_mock @needs_clock
   Kịch bản: Hồ sơ tiếp nhận sau 16:30 được tính thời hạn từ 07:30 ngày làm việc tiếp theo
-    Cho đồng hồ của cổng chỉ 17:10 ngày 01/12/2026
+    Cho đồng hồ của cổng chỉ 16:45 ngày 01/12/2026
     Và một công dân có hồ sơ ở trạng thái "Được tiếp nhận"
     Khi đồng hồ của cổng chỉ 08:00 ngày 02/12/2026
     Và công dân mở hồ sơ của mình
