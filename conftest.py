@@ -21,6 +21,7 @@ pytest_plugins = [
     "steps.submission",
     "steps.payment",
     "steps.processing",
+    "steps.processing_time",
     "steps.sync",
     "steps.sync_retries",
     "steps.result",

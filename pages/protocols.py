@@ -258,6 +258,7 @@ class CitizenDossier(Protocol):
     status: Locator
     submitted_at: Locator
     due: Locator
+    time_used: Locator  # "Thời gian đã sử dụng", in working time
     time_left: Locator
     returned_at: Locator
     reason: Locator

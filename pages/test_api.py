@@ -66,6 +66,11 @@ class PortalTestApi(Protocol):
         """Move the portal's clock ``offset_days`` whole days from now (0: back to now)."""
         ...
 
+    def set_clock(self, at: datetime) -> None:
+        """Set the portal's clock to the moment ``at`` (aware), from which it runs on with
+        the real time (``move_clock(0)``: back to now)."""
+        ...
+
     def today(self) -> date:
         """The portal's today (its clock may be moved), in Vietnam."""
         ...

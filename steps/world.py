@@ -216,3 +216,19 @@ def portal_clock(request: pytest.FixtureRequest) -> Iterator[Callable[[int], Non
     yield move
     if moved:
         request.getfixturevalue("test_api").move_clock(0)
+
+
+@pytest.fixture
+def portal_moment(request: pytest.FixtureRequest) -> Iterator[Callable[[datetime], None]]:
+    """Set the portal's clock to a moment, to the minute (the test API's: ``@needs_clock``);
+    it runs on from there, and is put back to now at the scenario's end."""
+    set_at: list[datetime] = []
+
+    def set_clock(at: datetime) -> None:
+        test_api: PortalTestApi = request.getfixturevalue("test_api")
+        test_api.set_clock(at)
+        set_at.append(at)
+
+    yield set_clock
+    if set_at:
+        request.getfixturevalue("test_api").move_clock(0)

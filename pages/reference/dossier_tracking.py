@@ -28,6 +28,7 @@ class CitizenDossierPage:
         self.status = page.get_by_label("Trạng thái", exact=True)
         self.submitted_at = page.get_by_label("Ngày nộp", exact=True)
         self.due = page.get_by_label("Ngày hẹn trả", exact=True)
+        self.time_used = page.get_by_label("Thời gian đã sử dụng", exact=True)
         self.time_left = page.get_by_label("Thời gian còn lại", exact=True)
         self.returned_at = page.get_by_label("Ngày trả kết quả", exact=True)
         self.reason = page.get_by_label("Lý do", exact=True)

@@ -71,6 +71,12 @@ class ReferenceTestApi:
         answer = self.http.put(f"{self.base_url}/_test/clock", json={"offset_days": offset_days})
         answer.raise_for_status()
 
+    def set_clock(self, at: datetime) -> None:
+        if at.utcoffset() is None:
+            raise ValueError(f"set_clock needs an aware moment, not {at!r}")
+        answer = self.http.put(f"{self.base_url}/_test/clock", json={"at": at.isoformat()})
+        answer.raise_for_status()
+
     def today(self) -> date:
         now_vn = self.http.get(f"{self.base_url}/_test/clock").json()["now_vn"]
         return datetime.strptime(now_vn, "%Y%m%d%H%M%S").date()

@@ -7,7 +7,9 @@ Scenarios set their preconditions through these, over HTTP, instead of clicking:
   officer accounts stay. Browser
   sessions stay too unless the body says ``{"sessions": true}``.
 - ``GET /_test/clock`` / ``PUT /_test/clock {"offset_days": N}`` — read or move the
-  portal's clock by whole days (due dates, overdue marks, timestamps sent). The national
+  portal's clock by whole days (due dates, overdue marks, timestamps sent);
+  ``PUT /_test/clock {"at": "2026-12-08T09:00:00+07:00"}`` sets it to that moment (an
+  ISO datetime with its offset), from which it runs on with the real time. The national
   portal mock has its own clock (``PUT /_control/clock``): move both together.
 - ``POST /_test/dossiers`` — create a dossier for an identity directly in a given status:
   ``{"procedure": "1.001193", "identity": {"SoDinhDanh", "HoVaTen", "SoDienThoai",
@@ -40,7 +42,7 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import delete, select
 
 from portal import defects
@@ -110,13 +112,25 @@ async def reset(request: Request, body: ResetBody | None = None) -> dict[str, An
 
 
 class ClockBody(BaseModel):
-    offset_days: int = Field(ge=-3650, le=3650)
+    """Either ``offset_days`` (whole days from the real time) or ``at`` (a moment)."""
+
+    offset_days: int | None = Field(default=None, ge=-3650, le=3650)
+    at: datetime | None = None
+
+    @model_validator(mode="after")
+    def one_of(self) -> ClockBody:
+        if (self.offset_days is None) == (self.at is None):
+            raise ValueError("give either offset_days or at, not both nor neither")
+        if self.at is not None and self.at.utcoffset() is None:
+            raise ValueError("at needs its UTC offset, e.g. 2026-12-08T09:00:00+07:00")
+        return self
 
 
 def _clock_view(request: Request) -> dict[str, Any]:
     moment = now(request)
     return {
         "offset_days": clock_of(request).offset_days,
+        "offset_seconds": clock_of(request).offset_seconds,
         "now": _iso(moment),
         "now_vn": vn_timestamp(moment),
     }
@@ -129,7 +143,10 @@ async def get_clock(request: Request) -> dict[str, Any]:
 
 @router.put("/clock")
 async def put_clock(request: Request, body: ClockBody) -> dict[str, Any]:
-    clock_of(request).set_offset(body.offset_days)
+    if body.at is not None:
+        clock_of(request).set_moment(body.at)
+    elif body.offset_days is not None:
+        clock_of(request).set_offset(body.offset_days)
     return _clock_view(request)
 
 

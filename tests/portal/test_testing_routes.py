@@ -116,6 +116,42 @@ async def test_the_clock_moves_due_dates_and_timestamps(portal: Portal) -> None:
     ).status_code == 422
 
 
+async def test_the_clock_is_set_to_a_moment_and_runs_on(portal: Portal) -> None:
+    http = portal.anonymous.http
+    moment = "2026-12-08T09:00:00+07:00"  # a Tuesday, a working day in Vietnam
+    pinned = (await http.put("/_test/clock", json={"at": moment})).json()
+    assert pinned["now"][:16] == "2026-12-08T09:00" and pinned["offset_days"] == 0
+    # the same moment written in UTC is the same moment
+    utc = (await http.put("/_test/clock", json={"at": "2026-12-08T02:00:00Z"})).json()
+    assert utc["now"][:16] == "2026-12-08T09:00" and utc["now_vn"][:12] == "202612080900"
+    response = await http.post(
+        "/_test/dossiers", json={"procedure": "1.001193", "identity": CITIZEN, "status": 1}
+    )
+    assert response.json()["received_at"][:16] == "2026-12-08T09:00"
+    later = (await http.get("/_test/clock")).json()
+    assert later["now"] >= pinned["now"], "the pinned clock runs on, never back"
+    # whole days still work, and drop the pinned moment
+    days = (await http.put("/_test/clock", json={"offset_days": 1})).json()
+    assert days["offset_days"] == 1 and days["offset_seconds"] == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"at": "2026-12-08T09:00:00"}, "at needs its UTC offset"),
+        ({"at": "mai lúc 9 giờ"}, "valid datetime"),
+        ({"at": "2026-12-08T09:00:00+07:00", "offset_days": 1}, "either offset_days or at"),
+        ({}, "either offset_days or at"),
+    ],
+)
+async def test_a_clock_moment_it_cannot_read_is_refused(
+    portal: Portal, body: dict[str, object], message: str
+) -> None:
+    answer = await portal.anonymous.http.put("/_test/clock", json=body)
+    assert answer.status_code == 422 and message in answer.text, answer.text
+    assert (await portal.anonymous.http.get("/_test/clock")).json()["offset_seconds"] == 0
+
+
 async def test_a_session_signs_in_a_citizen_or_an_officer(portal: Portal) -> None:
     citizen = await portal.sign_in(identity=CITIZEN)
     assert "Nguyễn Văn An" in (await citizen.get("/ca-nhan")).text
