@@ -20,6 +20,7 @@ pytest_plugins = [
     "steps.sso_provider",
     "steps.submission",
     "steps.payment",
+    "steps.payment_query",
     "steps.processing",
     "steps.sync",
     "steps.sync_retries",
