@@ -19,6 +19,7 @@ pytest_plugins = [
     "steps.sso",
     "steps.sso_provider",
     "steps.submission",
+    "steps.catalogue",
     "steps.payment",
     "steps.payment_query",
     "steps.processing",
