@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import expect
-from pytest_bdd import given, parsers, then
+from playwright.sync_api import APIResponse, expect
+from pytest_bdd import given, parsers, then, when
 
 from fixtures.national_portal import STATUS_CODES, ScenarioNationalPortal
 from fixtures.oracles import procedure_of_kind
@@ -73,6 +73,21 @@ def _(
     national_portal.watch(dossier.code)
     national_portal.wait_for_status(dossier.code, STATUS_CODES[status])
     return dossier
+
+
+# --- Khi ----------------------------------------------------------------------------
+
+
+@when(
+    parsers.re(
+        f"(?P<role>{ROLE_PATTERN}) gửi thẳng đến cổng một thao tác mà khu vực cán bộ không có, "
+        "kèm phiên làm việc và mã chống giả mạo hợp lệ"
+    ),
+    target_fixture="unknown_action_answer",
+)
+def _(people: People, dossier: Dossier, role: str) -> APIResponse:
+    page = people.ui.officer_dossier(people.officer(role)).open(dossier.code)
+    return page.post_unknown_action_directly(dossier.code)
 
 
 # --- Thì: officers --------------------------------------------------------------------
@@ -158,3 +173,15 @@ def _(
     assert state.read(dossier.code) == shown_before, "hồ sơ công dân thấy đã đổi"
     after = national_state(people, national_portal, dossier.code)
     assert after == before, f"việc bị từ chối vẫn đến Cổng DVCQG: trước {before}, sau {after}"
+
+
+# --- Thì: an action that does not exist ------------------------------------------------
+
+
+@then("cổng trả lời HTTP 404: không có thao tác đó")
+def _(unknown_action_answer: APIResponse) -> None:
+    status = unknown_action_answer.status
+    assert status == 404, (
+        f"thao tác không có phải được trả lời HTTP 404 (không tìm thấy), nhưng cổng trả lời "
+        f"HTTP {status}"
+    )

@@ -3,7 +3,9 @@
 Tính năng: Cổng xác thực kết quả thanh toán nền tảng gửi về
   Kết quả thanh toán về cổng hai đường: trình duyệt quay lại và thông báo máy chủ tới máy
   chủ, đều có mã xác thực. Cổng chỉ ghi nhận kết quả đúng mã xác thực, đúng số tiền, và
-  chỉ một lần; khi chưa có thông báo, cổng hỏi lại nền tảng thanh toán.
+  chỉ một lần; khi chưa có thông báo, cổng hỏi lại nền tảng thanh toán. Nếu nền tảng còn
+  trả lời giao dịch chờ thanh toán (sổ sách của nền tảng chậm hơn trang thanh toán), cổng
+  ghi nhận kết quả trình duyệt mang về, vì kết quả ấy do chính nền tảng ký (mã xác thực).
 
   Bối cảnh:
     Cho một công dân có phiên làm việc trên cổng dịch vụ công
@@ -44,4 +46,13 @@ Tính năng: Cổng xác thực kết quả thanh toán nền tảng gửi về
     Khi công dân thanh toán lệ phí hồ sơ qua "Chuyển khoản QR"
     Thì cổng báo thanh toán thành công đủ lệ phí với mã giao dịch của nền tảng thanh toán
     Và cổng trả lời mã "00" cho 1 thông báo kết quả nhận được
+    Và hồ sơ ghi nhận đúng 1 lần thanh toán thành công
+
+  @needs_payment_mock
+  Kịch bản: Chưa có thông báo kết quả, nền tảng thanh toán còn báo chờ thanh toán: cổng ghi nhận kết quả có mã xác thực trình duyệt mang về
+    Cho nền tảng thanh toán sẽ không gửi thông báo kết quả của hồ sơ
+    Và nền tảng thanh toán sẽ trả lời việc tra cứu giao dịch của hồ sơ rằng giao dịch còn chờ thanh toán
+    Khi công dân thanh toán lệ phí hồ sơ qua "Ví điện tử"
+    Thì nền tảng thanh toán đã trả lời cổng rằng giao dịch còn chờ thanh toán
+    Và cổng báo thanh toán thành công đủ lệ phí với mã giao dịch của nền tảng thanh toán
     Và hồ sơ ghi nhận đúng 1 lần thanh toán thành công

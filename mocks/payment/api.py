@@ -27,6 +27,7 @@ from mocks.payment.checksum import (
 )
 from mocks.payment.settings import PaymentSettings
 from mocks.payment.store import (
+    PENDING,
     REFUNDED,
     SUCCEEDED,
     TIMED_OUT,
@@ -171,6 +172,11 @@ def api_router(
         note(request, MaHoSo=txn.MaHoSo, TrangThai=txn.TrangThai)
         # MaLoi 00: the query succeeded; the transaction's state is TrangThai.
         answer = {**txn.result(), "MaLoi": "00", "TrangThai": txn.TrangThai}
+        if state.faults.take("query_pending", MaHoSo=txn.MaHoSo, MaThamChieu=txn.MaThamChieu):
+            # the platform's records lag behind its payment page: as before the payer acted
+            reason = f"fault: query_pending, TrangThai {PENDING} instead of {txn.TrangThai}"
+            reject(request, reason, verdict="fault")
+            answer.update(ThoiGianGD=txn.ThoiGianGD, TrangThai=PENDING)
         return JSONResponse(signed(settings.secret, QUERY_ANSWER_FIELDS, answer))
 
     @router.post("/hoan-tien")

@@ -32,6 +32,8 @@ FAULTS = {
     "callback_bad_checksum": "the callback carries a wrong MaXacThuc",
     "callback_other_amount": "the callback carries params.amount (default SoTien + 1000), correctly signed",
     "no_callback": "the browser returns but no callback is ever sent",
+    "query_pending": "the query answers TrangThai CHO_THANH_TOAN (with the ThoiGianGD of "
+    "the create request), as if the payer had not acted yet, whatever the transaction's state",
 }
 MATCH_KEYS = ("MaHoSo", "MaThamChieu")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from pages.reference.submission_form import SubmissionFormPage
 
@@ -27,6 +27,14 @@ class CataloguePage:
         self.query.fill(text)
         self.search_button.click()
         return self
+
+    def listed(self, name: str) -> Locator:
+        """The procedure's link among the results (none when it is not listed)."""
+        return self.results.get_by_role("link", name=name, exact=True)
+
+    def listed_procedures(self) -> Locator:
+        """Every procedure's link among the results."""
+        return self.results.get_by_role("link")
 
     def open_procedure(self, name: str) -> ProcedurePage:
         self.results.get_by_role("link", name=name, exact=True).click()

@@ -11,6 +11,9 @@ import pytest
 from fixtures.polling import poll
 from tests.mocks.conftest import PortalDouble
 from tests.mocks.payment_api import (
+    PARTNER,
+    QUERY,
+    QUERY_ANSWER,
     RESULT,
     create,
     create_body,
@@ -19,6 +22,7 @@ from tests.mocks.payment_api import (
     returned,
     signed_ok,
     transaction,
+    with_mac,
 )
 
 
@@ -170,3 +174,21 @@ def test_reset_cancels_a_pending_delayed_callback(
     returned(pay(payment, later))
     poll(lambda: portal_double.callbacks(), what="the second delayed callback", timeout_s=5)
     assert [c["MaThamChieu"] for c in portal_double.callbacks()] == [later["MaThamChieu"]]
+
+
+def test_query_pending_answers_a_paid_transaction_as_still_pending(
+    payment: httpx.Client, portal_double: PortalDouble
+) -> None:
+    txn = create(payment, portal_double.url)
+    assert returned(pay(payment, txn))["MaLoi"] == "00"
+    arm(payment, "query_pending", match={"MaThamChieu": txn["MaThamChieu"]})
+    body = {"MaDoiTac": PARTNER, "MaThamChieu": txn["MaThamChieu"]}
+    lagging = payment.post("/api/truy-van", json=with_mac(QUERY, body)).json()
+    assert (lagging["MaLoi"], lagging["TrangThai"]) == ("00", "CHO_THANH_TOAN")
+    assert lagging["ThoiGianGD"] == txn["ThoiGianGD"], "the create request's time, as pending"
+    assert signed_ok(QUERY_ANSWER, lagging), "a well-signed answer: only its state lags"
+    assert last_entry(payment, "query")["verdict"] == "fault"
+    assert transaction(payment, txn)["TrangThai"] == "DA_THANH_TOAN", "the payment itself stands"
+    # Once: the next query tells the truth.
+    again = payment.post("/api/truy-van", json=with_mac(QUERY, body)).json()
+    assert again["TrangThai"] == "DA_THANH_TOAN"

@@ -19,6 +19,8 @@ ACTION_PATHS = {
     "Gửi thư xin lỗi": "thu-xin-loi",
     "Dừng xử lý": "dung-xu-ly",
 }
+# An action the back office does not have ("none"), sent as the others are.
+UNKNOWN_ACTION_PATH = "khong-co"
 
 
 class OfficerDossierPage:
@@ -112,8 +114,16 @@ class OfficerDossierPage:
         offer the button. Every field any action asks for is filled with a valid value,
         so that only the portal's own rules (role, status) can refuse it, not a missing
         reason or amount."""
+        return self._post_directly(code, ACTION_PATHS[button])
+
+    def post_unknown_action_directly(self, code: str) -> APIResponse:
+        """Send, as ``post_action_directly`` does (session, token, every field), an action
+        that the back office does not have: only its name can be refused."""
+        return self._post_directly(code, UNKNOWN_ACTION_PATH)
+
+    def _post_directly(self, code: str, action_path: str) -> APIResponse:
         token = self.page.locator('input[type="hidden"][name="csrf_token"]').first.input_value()
-        url = f"{self.base_url}/can-bo/ho-so/{code}/{ACTION_PATHS[button]}"
+        url = f"{self.base_url}/can-bo/ho-so/{code}/{action_path}"
         reason = "Gửi thẳng đến cổng để kiểm tra phân quyền."
         form: dict[str, str | float | bool] = {
             "csrf_token": token,
