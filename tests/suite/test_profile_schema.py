@@ -390,3 +390,16 @@ def test_a_declared_template_loads_and_offers_the_layout_check(tmp_path: Path) -
     assert target.result_layout.margins.left == 21.0
     assert "result_layout" in capabilities(target)
     assert "result_layout" not in capabilities(load_target(str(write(tmp_path, VALID))))
+
+
+def test_the_reference_start_defaults_to_the_reference_portals_own_template(
+    tmp_path: Path,
+) -> None:
+    """A copy of a reference profile loads from any folder (as `procedures` does): no
+    relative path to break, the reference portal's own template by default."""
+    copy = tmp_path / "copied.toml"
+    copy.write_text((ROOT / "targets" / "reference.toml").read_text(encoding="utf-8"))
+    target = load_target(str(copy))
+    assert target.result_layout is not None
+    assert target.result_layout.margins.left == 21.0
+    assert load_target("reference").result_layout == target.result_layout
