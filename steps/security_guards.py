@@ -52,6 +52,7 @@ def _(test_api: PortalTestApi, role: str) -> OwnAccount:
 
 
 @when(parsers.parse("ai đó nhập sai mật khẩu của tài khoản đó {times:d} lần liên tiếp"))
+@when(parsers.parse("ai đó nhập sai mật khẩu của tài khoản đó thêm {times:d} lần"))
 def _(ui: PageSet, page: Page, own_account: OwnAccount, times: int) -> None:
     sign_in = ui.officer_sign_in(page).open()
     for _ in range(times):

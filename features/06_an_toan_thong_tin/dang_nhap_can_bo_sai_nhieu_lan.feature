@@ -26,3 +26,16 @@ Tính năng: Đăng nhập cán bộ bị tạm khóa sau nhiều lần nhập s
     Khi ai đó gửi thẳng đến cổng 5 yêu cầu đăng nhập bằng mật khẩu sai của tài khoản đó
     Thì cổng trả lời mỗi yêu cầu ấy bằng HTTP 401
     Và cổng trả lời yêu cầu đăng nhập tiếp theo bằng đúng mật khẩu bằng HTTP 429 kèm Retry-After không quá 15 phút, và báo thử lại sau đúng số phút ấy
+
+  @needs_test_api @needs_clock
+  Kịch bản: Chỉ những lần nhập sai trong 15 phút gần nhất bị đếm
+    Lúc 09:20, lần sai lúc 09:00 đã quá 15 phút: chỉ còn 4 lần sai (09:10 và ba lần lúc 09:20)
+    trong 15 phút gần nhất, chưa tới 5, nên tài khoản chưa bị khóa.
+    Cho một tài khoản cán bộ một cửa dành riêng cho kịch bản này
+    Và đồng hồ của cổng chỉ 09:00 ngày 01/12/2026
+    Khi ai đó nhập sai mật khẩu của tài khoản đó thêm 1 lần
+    Và đồng hồ của cổng chỉ 09:10 ngày 01/12/2026
+    Và ai đó nhập sai mật khẩu của tài khoản đó thêm 1 lần
+    Và đồng hồ của cổng chỉ 09:20 ngày 01/12/2026
+    Và ai đó nhập sai mật khẩu của tài khoản đó thêm 3 lần
+    Thì tài khoản đó đăng nhập được bằng đúng mật khẩu
