@@ -36,6 +36,7 @@ pytest_plugins = [
     "steps.security_test_mode",
     "steps.security_headers",
     "steps.security_guards",
+    "steps.security_drafts",
     "steps.reliability_outages",
     "steps.reliability_killed",
     "steps.reliability_crowd",

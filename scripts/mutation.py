@@ -80,6 +80,14 @@ SELECTIONS: dict[str, list[dict[str, Any]]] = {
         {"tags": ["submission", "processing"]},
         # "Hồ sơ của tôi" lists only one's own dossiers: seen with several citizens at once
         {"tags": ["reliability"], "where": ["07_do_tin_cay/nop_ho_so_dong_thoi.feature"]},
+        # another citizen's draft: neither opened nor written into (owned_draft)
+        {
+            "tags": ["security"],
+            "where": [
+                "06_an_toan_thong_tin/ho_so_cua_nguoi_khac.feature::"
+                "Công dân khác không mở được và không ghi được vào hồ sơ nháp"
+            ],
+        },
     ],
     "portal/services/forms.py": [{"tags": ["submission"]}],
     "portal/services/validation.py": [{"tags": ["submission"]}],

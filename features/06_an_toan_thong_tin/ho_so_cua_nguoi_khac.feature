@@ -4,7 +4,9 @@ Tính năng: Công dân không xem và không thao tác được hồ sơ của 
   Mỗi công dân chỉ thấy hồ sơ của mình. Mã hồ sơ của người khác, mở bằng đường dẫn hay gửi
   thẳng yêu cầu đến cổng (kèm mã chống giả mạo hợp lệ của chính phiên mình), đều nhận câu
   trả lời "không tìm thấy" (404: cổng không xác nhận mã đó có tồn tại) và không lộ thông
-  tin nào của chủ hồ sơ: họ tên, số định danh, số điện thoại, thư điện tử.
+  tin nào của chủ hồ sơ: họ tên, số định danh, số điện thoại, thư điện tử. Hồ sơ nháp cũng
+  vậy: đường dẫn của nó (trong mục "Hồ sơ của tôi" của chủ) đến tay người khác thì người đó
+  không mở được, không ghi đè được tờ khai và giấy tờ của chủ.
 
   @needs_national_record
   Khung kịch bản: Công dân khác mở <trang> của hồ sơ bằng đường dẫn
@@ -43,3 +45,18 @@ Tính năng: Công dân không xem và không thao tác được hồ sơ của 
     Và một người khác mở đường dẫn trả về từ nền tảng thanh toán mà công dân vừa được chuyển tới
     Thì người khác không thấy thông tin thanh toán nào của hồ sơ
     Và hồ sơ ghi nhận đúng 1 lần thanh toán thành công
+
+  Kịch bản: Công dân khác không mở được và không ghi được vào hồ sơ nháp của người khác
+    Cho một công dân có phiên làm việc trên cổng dịch vụ công
+    Và công dân đã điền một nửa tờ khai và đính kèm giấy tờ
+    Và một công dân khác đã đăng nhập cổng
+    Khi công dân lưu nháp hồ sơ
+    Và công dân khác có được đường dẫn đến hồ sơ nháp của công dân
+    Và công dân khác mở đường dẫn hồ sơ nháp đó
+    Thì cổng trả lời công dân khác rằng không tìm thấy trang
+    Và câu trả lời không lộ thông tin nào của hồ sơ nháp
+    Khi công dân khác gửi thẳng tờ khai của mình kèm hồ sơ nháp đó đến cổng, kèm mã chống giả mạo của chính mình
+    Thì cổng trả lời công dân khác rằng không tìm thấy trang
+    Và câu trả lời không lộ thông tin nào của hồ sơ nháp
+    Khi công dân mở lại hồ sơ nháp từ mục "Hồ sơ của tôi"
+    Thì các thông tin và giấy tờ công dân đã nhập vẫn còn nguyên

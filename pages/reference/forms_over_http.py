@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import APIResponse, FilePayload, Page
 
@@ -102,12 +103,19 @@ class PortalForm:
 
 
 def submission_form(
-    procedure: str, values: dict[str, str], papers: list[str], *, draft: bool
+    procedure: str, values: dict[str, str], papers: list[str], *, draft: bool, resuming: str = ""
 ) -> PortalForm:
-    """The e-form of a procedure: ``values`` by field name, a PDF for each paper code."""
+    """The e-form of a procedure: ``values`` by field name, a PDF for each paper code;
+    ``resuming``: a draft's address (``/thu-tuc/{procedure}/nop-ho-so?ban-nhap=<id>``), whose
+    id the form carries as its hidden ``ban_nhap`` field."""
+    draft_id = parse_qs(urlsplit(resuming).query).get("ban-nhap", [])
     return PortalForm(
         f"/thu-tuc/{procedure}/nop-ho-so",
-        {**values, "hanh_dong": "luu-nhap" if draft else "nop"},
+        {
+            **values,
+            "hanh_dong": "luu-nhap" if draft else "nop",
+            **({"ban_nhap": draft_id[0]} if draft_id else {}),
+        },
         {f"tep_{code}": pdf(f"giay-to-{code.lower()}.pdf") for code in papers},
     )
 
@@ -221,9 +229,15 @@ class ReferenceHttp:
         return pdf(name, content, mime)
 
     def submission_form(
-        self, procedure: str, values: dict[str, str], papers: list[str], *, draft: bool
+        self,
+        procedure: str,
+        values: dict[str, str],
+        papers: list[str],
+        *,
+        draft: bool,
+        resuming: str = "",
     ) -> PortalForm:
-        return submission_form(procedure, values, papers, draft=draft)
+        return submission_form(procedure, values, papers, draft=draft, resuming=resuming)
 
     def supplement_form(self, code: str, papers: list[str]) -> PortalForm:
         return supplement_form(code, papers)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from playwright.sync_api import Locator, Page, expect
 
 
@@ -31,6 +33,11 @@ class MyDossiersPage:
         self.page.get_by_role(
             "link", name=f"Tiếp tục nộp hồ sơ nháp {procedure_name}"
         ).first.click()
+
+    def draft_link(self, procedure_name: str) -> str:
+        """The address of the latest saved draft of ``procedure_name``, as its link gives it."""
+        link = self.page.get_by_role("link", name=f"Tiếp tục nộp hồ sơ nháp {procedure_name}")
+        return urljoin(self.page.url, link.first.get_attribute("href") or "")
 
     def statuses(self) -> dict[str, str]:
         """Each submitted dossier's code → the status shown (the table's last column)."""
