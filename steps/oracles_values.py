@@ -10,11 +10,13 @@ shows, not how fast a form is typed.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+import holidays
 from faker import Faker
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then
@@ -22,7 +24,7 @@ from pytest_bdd import given, parsers, then
 from fixtures.e_result import pdf_text
 from fixtures.national_portal import ScenarioNationalPortal, parse_stamp
 from fixtures.oracles import field_of_kind, page_text, procedure_of_kind, squeeze
-from fixtures.procedures import FieldSpec, ProcedureSpec, fill_values
+from fixtures.procedures import FieldSpec, ProcedureSpec, StepSpec, fill_values
 from steps.world import Dossier, People
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -202,3 +204,79 @@ def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier)
     expect(lookup.due_at, "trang tra cứu công khai: ngày hẹn trả").to_have_text(due)
     officer = people.ui.officer_dossier(people.officer("cán bộ một cửa")).open(dossier.code)
     expect(officer.due, "trang của cán bộ: ngày hẹn trả").to_have_text(due)
+
+
+# --- what the national record says of the unit and the step deadline --------------------
+
+
+def _calls(national_portal: ScenarioNationalPortal, service: str, code: str) -> list[dict]:
+    """The ``service`` calls of this scenario for ``code`` that the national portal took."""
+    return [e["body"]["data"] for e in national_portal.scenario_journal(service)
+            if e["body"]["data"].get("MaHoSo") == code and e["verdict"] == "accepted"]  # fmt: skip
+
+
+def step_at(procedure: ProcedureSpec, status: int) -> StepSpec:
+    """The step a dossier is at when it has just reached ``status`` on the straight way
+    (received, appraised, approved, returned), by the procedure's [[steps]]: new → the first
+    step (reception); received → the next; processing (the first appraisal done) → the one
+    after; done (approved) → the step after the approval; returned → the last step."""
+    steps = procedure.steps
+    approval = max(i for i, s in enumerate(steps) if s.role == "approver")
+    index = {1: 0, 2: 1, 4: 2, 9: approval + 1, 10: len(steps) - 1}[status]
+    return steps[index]
+
+
+@then(
+    "mỗi bản ghi hồ sơ gửi Cổng DVCQG ghi đơn vị xử lý của bước mà hồ sơ đang ở theo quy trình của thủ tục"
+)
+def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    people.settle(national_portal, dossier.code)
+    procedure = people.procedures[dossier.procedure]
+    assert procedure.steps, f"{procedure.source} không liệt kê [[steps]]: không biết đơn vị xử lý"
+    seen: set[int] = set()
+    for record in _calls(national_portal, "DongBoHoSoMC", dossier.code):
+        status = record["TrangThaiHoSo"]
+        if status in seen:
+            continue  # the same status sent again (an update), not a new step
+        seen.add(status)
+        step = step_at(procedure, status)
+        assert record.get("DonViXuLy") == step.unit, (
+            f"bản ghi trạng thái {status}: DonViXuLy {record.get('DonViXuLy')!r}, nhưng hồ sơ đang ở "
+            f"bước “{step.name}” của {procedure.source}, do “{step.unit}” xử lý"
+        )
+    assert seen, f"Cổng DVCQG không nhận bản ghi nào của hồ sơ {dossier.code}"
+
+
+def working_days_after(moment: datetime, days: int) -> date:
+    """``days`` working days after the one office time counts from at ``moment`` (the same
+    day when it is a working day, else the next one): by the ``holidays`` library."""
+    vn = holidays.country_holidays("VN", years=range(moment.year, moment.year + 2))
+    day = moment.date()
+    while not vn.is_working_day(day):
+        day += timedelta(days=1)
+    for _ in range(days):
+        day += timedelta(days=1)
+        while not vn.is_working_day(day):
+            day += timedelta(days=1)
+    return day
+
+
+@then(
+    "hạn xử lý Cổng DVCQG nhận khi hồ sơ được phê duyệt là hạn của bước trả kết quả, không phải ngày hẹn trả"
+)
+def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    people.settle(national_portal, dossier.code)
+    procedure = people.procedures[dossier.procedure]
+    step = step_at(procedure, 9)
+    done = [p for p in _calls(national_portal, "CapNhatTienDoHoSoMC", dossier.code)
+            if p.get("TrangThai") == 9]  # fmt: skip
+    assert done, f"Cổng DVCQG không nhận bước tiến độ nào ở trạng thái 9 của hồ sơ {dossier.code}"
+    approved_at, deadline = parse_stamp(done[0]["ThoiDiemXuLy"]), parse_stamp(done[0]["HanXuLy"])
+    assert approved_at and deadline, (
+        f"bước tiến độ trạng thái 9 không có ngày giờ hợp lệ: {done[0]}"
+    )
+    latest = working_days_after(approved_at, math.ceil(step.working_hours / 8))
+    assert approved_at <= deadline and deadline.date() <= latest, (
+        f"{procedure.source}: HanXuLy {deadline:%H:%M %d/%m/%Y} khi phê duyệt lúc {approved_at:%H:%M %d/%m/%Y}: bước "
+        f"“{step.name}” có {step.working_hours:g} giờ làm việc, hạn phải trước hết ngày {latest:%d/%m/%Y}"
+    )

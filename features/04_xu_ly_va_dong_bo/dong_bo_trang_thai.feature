@@ -7,6 +7,15 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
   giữ lại và gửi sau, không mất, không lệch. Một lời gọi bị Cổng DVCQG từ chối là lỗi của
   dịch vụ được kiểm thử.
 
+  Bản ghi hồ sơ ghi đơn vị đang giữ hồ sơ (DonViXuLy): đơn vị của bước mà hồ sơ đang ở theo
+  các bước ([[steps]]) của tệp thủ tục — mới nộp: bước tiếp nhận; được tiếp nhận: bước kế
+  tiếp; đang xử lý (xong lần thẩm định đầu): bước sau đó; đã xử lý xong: bước sau bước phê
+  duyệt; đã trả kết quả: bước cuối. Bước tiến độ lúc phê duyệt mang hạn của bước trả kết quả
+  (HanXuLy): số giờ làm việc của bước đó tính từ lúc phê duyệt (giờ hành chính, không tính
+  ngày nghỉ; một ngày làm việc là 8 giờ), không muộn hơn ngày hẹn trả: với một bước N giờ làm
+  việc, hạn ấy không muộn hơn hết ngày làm việc thứ ⌈N/8⌉ sau ngày phê duyệt, trong khi ngày
+  hẹn trả của hồ sơ có thể xa hơn nhiều.
+
   Khi gửi không được, cổng gửi lại sau những khoảng chờ tăng dần để không dồn lời gọi vào
   Cổng DVCQG đang quá tải. Các con số trong kịch bản là chính sách của cổng tham chiếu
   (0,2 giây, gấp đôi mỗi lần, tối đa 5 giây; docs/portal-integration.md); kiểm thử một cổng
@@ -26,6 +35,8 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Và cán bộ một cửa trả kết quả cho công dân
     Thì Cổng DVCQG nhận các trạng thái 1, 2, 4, 9, 10 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
     Và mọi bản ghi hồ sơ gửi Cổng DVCQG đủ trường, đúng chủ hồ sơ, ngày giờ theo định dạng yyyyMMddHHmmss
+    Và mỗi bản ghi hồ sơ gửi Cổng DVCQG ghi đơn vị xử lý của bước mà hồ sơ đang ở theo quy trình của thủ tục
+    Và hạn xử lý Cổng DVCQG nhận khi hồ sơ được phê duyệt là hạn của bước trả kết quả, không phải ngày hẹn trả
     Và ngày nộp, ngày hẹn trả và ngày trả trên Cổng DVCQG khớp với những gì công dân thấy
     Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
 
