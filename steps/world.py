@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from faker import Faker
@@ -202,33 +202,43 @@ def people(
         crowd.close(scenario_failed(request), request.config.getoption("--final-screenshot"))
 
 
+_Value = TypeVar("_Value")
+
+
+def _clock_put_back(
+    request: pytest.FixtureRequest, act: Callable[[PortalTestApi, _Value], None]
+) -> Iterator[Callable[[_Value], None]]:
+    """A clock control through the test API (``@needs_clock``); the clock is put back to
+    now at the scenario's end if it was touched."""
+    touched = False
+
+    def control(value: _Value) -> None:
+        nonlocal touched
+        act(request.getfixturevalue("test_api"), value)
+        touched = True
+
+    yield control
+    if touched:
+        request.getfixturevalue("test_api").move_clock(0)
+
+
 @pytest.fixture
 def portal_clock(request: pytest.FixtureRequest) -> Iterator[Callable[[int], None]]:
-    """Move the portal's clock by whole days (the test API's: ``@needs_clock``); put back
-    at the scenario's end. The national portal mock has its own (``national_portal``)."""
-    moved: list[int] = []
+    """Move the portal's clock by whole days; put back at the scenario's end. The national
+    portal mock has its own (``national_portal``)."""
 
-    def move(offset_days: int) -> None:
-        test_api: PortalTestApi = request.getfixturevalue("test_api")
-        test_api.move_clock(offset_days)
-        moved.append(offset_days)
+    def move(api: PortalTestApi, days: int) -> None:
+        api.move_clock(days)
 
-    yield move
-    if moved:
-        request.getfixturevalue("test_api").move_clock(0)
+    yield from _clock_put_back(request, move)
 
 
 @pytest.fixture
 def portal_moment(request: pytest.FixtureRequest) -> Iterator[Callable[[datetime], None]]:
-    """Set the portal's clock to a moment, to the minute (the test API's: ``@needs_clock``);
-    it runs on from there, and is put back to now at the scenario's end."""
-    set_at: list[datetime] = []
+    """Set the portal's clock to a moment, to the minute; it runs on from there, and is put
+    back to now at the scenario's end."""
 
-    def set_clock(at: datetime) -> None:
-        test_api: PortalTestApi = request.getfixturevalue("test_api")
-        test_api.set_clock(at)
-        set_at.append(at)
+    def set_to(api: PortalTestApi, at: datetime) -> None:
+        api.set_clock(at)
 
-    yield set_clock
-    if set_at:
-        request.getfixturevalue("test_api").move_clock(0)
+    yield from _clock_put_back(request, set_to)
