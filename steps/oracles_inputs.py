@@ -85,14 +85,23 @@ class Sent:
 # --- Cho ----------------------------------------------------------------------------
 
 
-@given("đồng hồ của cổng đang ở ngày 29/02 của năm nhuận tới", target_fixture="portal_today")
-def _(portal_clock: Callable[[int], None], test_api: PortalTestApi) -> date:
+@given(
+    "đồng hồ của cổng và của Cổng DVCQG đang ở ngày 29/02 của năm nhuận tới",
+    target_fixture="portal_today",
+)
+def _(
+    portal_clock: Callable[[int], None],
+    national_portal: ScenarioNationalPortal,
+    test_api: PortalTestApi,
+) -> date:
+    """Both clocks: the national portal refuses a record dated ahead of its own clock."""
     today = test_api.today()
     year = today.year + (today >= date(today.year, 3, 1) or not calendar.isleap(today.year))
     while not calendar.isleap(year):
         year += 1
     leap_day = date(year, 2, 29)
     portal_clock((leap_day - today).days)
+    national_portal.move_clock((leap_day - today).days)
     moved = test_api.today()
     assert moved == leap_day, f"đồng hồ của cổng ở {moved:%d/%m/%Y}, đúng ra {leap_day:%d/%m/%Y}"
     return moved
@@ -287,6 +296,20 @@ def _(sent_values: tuple[FieldSpec, list[Sent]]) -> None:
     field, sent = sent_values
     refused = {s.written: s.refusal for s in sent if not s.code}
     assert not refused, f"cổng từ chối giá trị hợp lệ của ô “{field.label}”: {refused}"
+
+
+@then("Cổng DVCQG nhận mọi hồ sơ đó trước khi hai đồng hồ quay về hôm nay")
+def _(
+    sent_values: tuple[FieldSpec, list[Sent]],
+    national_portal: ScenarioNationalPortal,
+    test_api: PortalTestApi,
+) -> None:
+    """Everything sent while the clocks are moved (a record dated 29/02 arriving after they
+    are put back would be refused as dated in the future)."""
+    _, sent = sent_values
+    test_api.drain()
+    for one in sent:
+        national_portal.wait_for_status(one.code, 1)
 
 
 @then(parsers.parse('cổng không nhận hồ sơ nào trong đó và mỗi lần báo tại ô đó: "{message}"'))

@@ -161,12 +161,13 @@ Tính năng: Cổng nhận mọi dữ liệu hợp lệ mà người dân thật
       | 096188490978  | Cà Mau (096)                               |
     Thì cổng nhận mọi hồ sơ đó
 
-  @lien_thong @needs_clock
+  @lien_thong @needs_clock @needs_national_portal_mock
   Kịch bản: Ngày 29/02, trẻ chưa đủ 6 tuổi vẫn được nhận hồ sơ liên thông
-    Cho đồng hồ của cổng đang ở ngày 29/02 của năm nhuận tới
+    Cho đồng hồ của cổng và của Cổng DVCQG đang ở ngày 29/02 của năm nhuận tới
     Khi công dân nộp hồ sơ thủ tục liên thông, mỗi lần ghi ô ngày sinh của trẻ một ngày trong bảng, năm tính từ năm của cổng
       | ngày sinh của trẻ    |
       | 01/03 của 6 năm trước |
       | 29/02 của 4 năm trước |
       | 28/02 của 1 năm trước |
     Thì cổng nhận mọi hồ sơ đó
+    Và Cổng DVCQG nhận mọi hồ sơ đó trước khi hai đồng hồ quay về hôm nay
