@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import secrets
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.polling import poll
 from fixtures.target import load_target
+from tests.suite.serving import serving
 
 ROOT = Path(__file__).resolve().parents[2]
 # Every SSO scenario, and one that submits a dossier with a fee and pays it.
@@ -36,31 +35,8 @@ PAID_ON_RECEIPT = "công_dân_nộp_hồ_sơ_có_lệ_phí_rồi_thanh_toán_nga
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """``scripts.serve`` on free ports; yields the target profile it wrote."""
-    folder = tmp_path_factory.mktemp("external")
-    profile = folder / "served.toml"
-    log_path = folder / "serve.log"
-    with log_path.open("w", encoding="utf-8") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "scripts.serve", "--free-ports", "--write-profile",
-             str(profile), "--workdir", str(folder / "serve")],
-            cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            poll(
-                lambda: profile.is_file() or process.poll() is not None,
-                what="scripts.serve to start the portal and the mocks",
-                timeout_s=60,
-            )
-            if process.poll() is not None:
-                pytest.fail(f"scripts.serve stopped: {log_path.read_text(encoding='utf-8')}")
-            yield profile
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    with serving(tmp_path_factory.mktemp("external"), ENV) as profile:
+        yield profile
 
 
 def run_suite(profile: Path, *args: str, results: Path) -> subprocess.CompletedProcess[str]:

@@ -28,6 +28,7 @@ from fixtures.target import Target, load_target
 from mocks.payment.store import CHANNELS
 from reports.compliance import build_summary
 from reports.results import read_results
+from tests.suite.serving import serving
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "worked-example.md"
@@ -77,32 +78,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         # the national portal's password the page exports is the one the stack starts with
         "DVC_STACK_NATIONAL_PASSWORD": exports["DVCQG_MAT_KHAU"],
     }
-    folder = tmp_path_factory.mktemp("served")
-    written = folder / "served.toml"
-    log_path = folder / "serve.log"
-    with log_path.open("w", encoding="utf-8") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "scripts.serve", "--free-ports", "--write-profile",
-             str(written), "--workdir", str(folder / "serve")],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            poll(
-                lambda: written.is_file() or process.poll() is not None,
-                what="scripts.serve to start the portal and the mocks",
-                timeout_s=60,
-            )
-            if process.poll() is not None:
-                pytest.fail(f"scripts.serve stopped: {log_path.read_text(encoding='utf-8')}")
-            target = load_target(str(written))
-            yield Served({"portal": target.portal_url, **target.mocks}, env)
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    with serving(tmp_path_factory.mktemp("served"), env) as written:
+        target = load_target(str(written))
+        yield Served({"portal": target.portal_url, **target.mocks}, env)
 
 
 def build_folder(root: Path, urls: dict[str, str]) -> Path:
