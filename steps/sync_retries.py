@@ -21,6 +21,7 @@ from pages.test_api import PortalTestApi
 from steps.world import Dossier, People
 
 TOLERANCE_S = 0.02  # the journal's times are to the millisecond
+ATTEMPTS = 4  # the first attempt and three retries: the base wait and two doublings
 
 
 def seconds(text: str) -> float:
@@ -135,29 +136,31 @@ def _(national_portal: ScenarioNationalPortal, other_dossier: Dossier, expected:
 @then(
     parsers.parse(
         "cổng gửi lại sau những khoảng chờ tăng dần: lần đầu sau ít nhất {base} giây, "
-        "mỗi lần sau gấp đôi lần trước, tối đa {cap} giây"
+        "mỗi lần sau gấp đôi lần trước"
     )
 )
-def _(national_portal: ScenarioNationalPortal, dossier: Dossier, base: str, cap: str) -> None:
-    first, longest = seconds(base), seconds(cap)
-    waits = [min(longest, first * 2**k) for k in range(4)]  # the gaps between 5 attempts
+def _(national_portal: ScenarioNationalPortal, dossier: Dossier, base: str) -> None:
+    """Four attempts: three gaps, the first and two doublings (0.2 + 0.4 + 0.8 s for the
+    reference portal). A cap on the wait shows only after it is reached (5 s for the
+    reference portal, more than 11 s of waiting): the feature's description names it."""
+    waits = [seconds(base) * 2**k for k in range(ATTEMPTS - 1)]
 
-    def five_attempts() -> list[dict[str, Any]]:
+    def all_attempts() -> list[dict[str, Any]]:
         found = failed_attempts(national_portal, dossier.code)
-        return found if len(found) >= 5 else []
+        return found if len(found) >= ATTEMPTS else []
 
     attempts = poll(
-        five_attempts,
-        what=f"5 lần cổng thử gửi thay đổi của hồ sơ {dossier.code} khi Cổng DVCQG ngừng phục vụ",
+        all_attempts,
+        what=f"{ATTEMPTS} lần cổng thử gửi thay đổi của hồ sơ {dossier.code} khi Cổng DVCQG ngừng phục vụ",
         timeout_s=sum(waits) + 10.0,
         interval_s=0.2,
         describe_last=lambda: str(len(failed_attempts(national_portal, dossier.code))),
     )
-    times = [datetime.fromisoformat(e["time"]) for e in attempts[:5]]
+    times = [datetime.fromisoformat(e["time"]) for e in attempts[:ATTEMPTS]]
     gaps = [round((b - a).total_seconds(), 3) for a, b in pairwise(times)]
     attach_json(
         "Các lần gửi lại khi Cổng DVCQG ngừng phục vụ",
-        {"lúc đến Cổng DVCQG": [e["time"] for e in attempts[:5]], "khoảng chờ (giây)": gaps,
+        {"lúc đến Cổng DVCQG": [e["time"] for e in attempts[:ATTEMPTS]], "khoảng chờ (giây)": gaps,
          "khoảng chờ tối thiểu (giây)": waits},
     )  # fmt: skip
     short = [

@@ -18,8 +18,10 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
 
   Khi gửi không được, cổng gửi lại sau những khoảng chờ tăng dần để không dồn lời gọi vào
   Cổng DVCQG đang quá tải. Các con số trong kịch bản là chính sách của cổng tham chiếu
-  (0,2 giây, gấp đôi mỗi lần, tối đa 5 giây; docs/portal-integration.md); kiểm thử một cổng
-  có chính sách khác thì ghi các con số của cổng đó.
+  (0,2 giây, gấp đôi mỗi lần; docs/portal-integration.md); kiểm thử một cổng có chính sách
+  khác thì ghi các con số của cổng đó. Kịch bản xem bốn lần gửi (ba khoảng chờ); mức chờ tối
+  đa của cổng tham chiếu (5 giây) chỉ lộ ra sau hơn 11 giây chờ, nên được kiểm bằng kiểm thử
+  đơn vị của cổng (tests/portal/integration/test_outbox.py), không trong kịch bản này.
 
   Một lời đáp mang mã lỗi 1, 2, 3 hay HTTP 4xx (trừ 401, 408, 429) là Cổng DVCQG từ chối hẳn
   dữ liệu: gửi lại y nguyên sẽ lại bị từ chối, nên cổng ghi nhận thay đổi đó là bị từ chối
@@ -84,7 +86,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Khi cán bộ một cửa tiếp nhận hồ sơ
     Và chuyên viên thẩm định hồ sơ với ý kiến "Hồ sơ đủ điều kiện giải quyết."
     Thì cổng đã thử gửi nhưng Cổng DVCQG chưa nhận trạng thái mới nào của hồ sơ
-    Và cổng gửi lại sau những khoảng chờ tăng dần: lần đầu sau ít nhất 0,2 giây, mỗi lần sau gấp đôi lần trước, tối đa 5 giây
+    Và cổng gửi lại sau những khoảng chờ tăng dần: lần đầu sau ít nhất 0,2 giây, mỗi lần sau gấp đôi lần trước
     Và chuyên viên thấy hồ sơ ở trạng thái "Đang xử lý"
     Khi Cổng DVCQG hoạt động trở lại
     Thì Cổng DVCQG nhận các trạng thái 1, 2, 4 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
