@@ -100,6 +100,12 @@ class Attachment(_Strict):
     def max_bytes(self) -> int:
         return int(self.max_mb * 1024 * 1024)
 
+    @model_validator(mode="after")
+    def _takes_a_file(self) -> Attachment:
+        if self.max_bytes < 1:  # a slot no file fits in: every upload refused as too big
+            raise ValueError(f"max_mb: {self.max_mb} MB is less than one byte")
+        return self
+
     @property
     def accept(self) -> str:
         return ",".join(f".{t}" for t in self.types)

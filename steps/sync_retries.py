@@ -50,6 +50,29 @@ def _(
 
 
 @given(
+    parsers.parse(
+        'Cổng DVCQG trả lời HTTP {status:d}, mã lỗi {error_code:d} "{message}" '
+        "cho các lời gọi của hồ sơ"
+    )
+)
+def _(
+    national_portal: ScenarioNationalPortal,
+    dossier: Dossier,
+    status: int,
+    error_code: int,
+    message: str,
+) -> None:
+    """Every call of the dossier is answered with that HTTP status and error code, until
+    the national portal works again."""
+    national_portal.arm(
+        "error_answer",
+        times=0,
+        match={"MaHoSo": dossier.code},
+        params={"status": status, "error_code": error_code, "message": message},
+    )
+
+
+@given(
     "một hồ sơ khác của công dân có thay đổi đang chờ gửi lại "
     "vì Cổng DVCQG ngừng phục vụ các lời gọi của hồ sơ đó",
     target_fixture="other_dossier",

@@ -26,7 +26,9 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
   Một lời đáp mang mã lỗi 1, 2, 3 hay HTTP 4xx (trừ 401, 408, 429) là Cổng DVCQG từ chối hẳn
   dữ liệu: gửi lại y nguyên sẽ lại bị từ chối, nên cổng ghi nhận thay đổi đó là bị từ chối
   (đọc qua API kiểm thử), không gửi lại, và các thay đổi khác vẫn được gửi
-  (docs/portal-integration.md).
+  (docs/portal-integration.md). Mã HTTP nào cũng tính theo nhóm của nó (chữ số đầu, RFC 9110
+  mục 15): một mã 4xx không có trong chuẩn (499) vẫn là từ chối hẳn, một mã 3xx không có
+  trong chuẩn (399) thì không phải từ chối dữ liệu, cổng gửi lại.
 
   @moi_thu_tuc @needs_national_portal_mock
   Kịch bản: Mỗi lần đổi trạng thái đến Cổng DVCQG đúng thứ tự, một lần, đúng mã và định dạng
@@ -104,6 +106,16 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
     Thì Cổng DVCQG nhận các trạng thái 1, 2 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
     Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
 
+  @needs_national_portal_mock
+  Kịch bản: Cổng DVCQG trả lời bằng một mã HTTP 3xx không có trong chuẩn, cổng không coi là từ chối dữ liệu mà gửi lại cho đến khi được nhận
+    Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
+    Và Cổng DVCQG trả lời HTTP 399, mã lỗi 99 "Hệ thống đang bận, vui lòng thử lại sau" cho các lời gọi của hồ sơ
+    Khi cán bộ một cửa tiếp nhận hồ sơ
+    Thì cổng đã thử gửi nhưng Cổng DVCQG chưa nhận trạng thái mới nào của hồ sơ
+    Khi Cổng DVCQG hoạt động trở lại
+    Thì Cổng DVCQG nhận các trạng thái 1, 2 của hồ sơ theo đúng thứ tự, mỗi trạng thái một lần
+    Và Cổng DVCQG không từ chối lời gọi nào của hồ sơ
+
   @needs_national_portal_mock @needs_test_api
   Khung kịch bản: Cổng DVCQG từ chối hẳn một lời gọi (<lời đáp>), cổng bỏ thay đổi đó mà không làm mất thay đổi của hồ sơ khác
     Cho một công dân có hồ sơ ở trạng thái "Mới đăng ký"
@@ -118,6 +130,7 @@ Tính năng: Đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công 
       | lời đáp                | HTTP | mã lỗi | thông báo                                      |
       | dữ liệu không hợp lệ   | 200  | 1      | Dữ liệu không hợp lệ                           |
       | HTTP 403               | 403  | 99     | Tài khoản không được cập nhật hồ sơ này        |
+      | HTTP 499               | 499  | 99     | Yêu cầu không được chấp nhận                   |
 
   @needs_national_portal_mock
   Kịch bản: Phiên làm việc với Cổng DVCQG hết hạn, cổng đăng nhập lại và không mất thay đổi

@@ -84,6 +84,8 @@ def _broken(change: str) -> dict[str, Any]:
         data["fee"]["amount"] = -1
     elif change == "unknown file type":
         data["attachments"][0]["types"] = ["exe"]
+    elif change == "limit under one byte":
+        data["attachments"][0]["max_mb"] = 1e-7
     elif change == "unknown key":
         data["fees"] = 1
     elif change == "bad pattern":
@@ -105,6 +107,7 @@ def _broken(change: str) -> dict[str, Any]:
         ("both hours and days", "either hours or days"),
         ("negative fee", "fee.amount"),
         ("unknown file type", "attachments.0.types"),
+        ("limit under one byte", "less than one byte"),
         ("unknown key", "fees"),
         ("bad pattern", "not a valid regular expression"),
     ],
