@@ -43,6 +43,7 @@ pytest_plugins = [
     "steps.reliability_slow_sso",
     "steps.reliability_result",
     "steps.accessibility",
+    "steps.accessibility_keyboard",
     "steps.oracles_values",
     "steps.oracles_matrix",
     "steps.oracles_inputs",
