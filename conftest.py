@@ -28,6 +28,8 @@ pytest_plugins = [
     "steps.sync_retries",
     "steps.result",
     "steps.result_document",
+    "steps.result_access",
+    "steps.result_national",
     "steps.security",
     "steps.security_sessions",
     "steps.security_input",
