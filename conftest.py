@@ -19,6 +19,8 @@ pytest_plugins = [
     "steps.sso",
     "steps.sso_provider",
     "steps.submission",
+    "steps.submission_validation",
+    "steps.submission_draft",
     "steps.catalogue",
     "steps.payment",
     "steps.payment_query",

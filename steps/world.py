@@ -1,6 +1,6 @@
 """The shared state of a scenario and the helpers several step modules need: the dossier,
 the people (a citizen and officers, each in a browser context of their own), the identity
-helpers, what the mocks hold. Step modules import this module, never each other.
+helpers, what the mocks hold, the e-form (sample papers, filling it in). Step modules import this module, never each other.
 
 Preconditions go through ``fixtures/preconditions.py``: the target's test API when it has
 one, the user interface otherwise.
@@ -26,9 +26,9 @@ from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.plugin import scenario_failed
 from fixtures.preconditions import Preconditions
 from fixtures.preconditions import vn_today as _vn_today
-from fixtures.procedures import FieldSpec, ProcedureSpec
+from fixtures.procedures import FieldSpec, ProcedureSpec, claim_value, generate
 from fixtures.target import OfficerAccount, Target
-from pages.protocols import PageSet
+from pages.protocols import PageSet, SubmissionForm
 from pages.test_api import PortalTestApi
 
 # How the portal's pages name a paid fee / an unpaid one.
@@ -242,3 +242,64 @@ def portal_moment(request: pytest.FixtureRequest) -> Iterator[Callable[[datetime
         api.set_clock(at)
 
     yield from _clock_put_back(request, set_to)
+
+
+# --- the e-form: the sample papers, filling it in -----------------------------------------
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+SAMPLE_FILES = {  # how a scenario names a file → (file name, content)
+    "một bản PDF": ("giay-chung-sinh.pdf", PDF),
+    "văn bản Word": ("giay-chung-sinh.docx", b"PK\x03\x04" + b"\0" * 64),
+    "bản PDF nặng 6 MB": ("giay-chung-sinh.pdf", PDF + b"0" * 6 * 2**20),
+    "chương trình đổi tên thành .pdf": ("giay-chung-sinh.pdf", b"MZ\x90\0" * 64),
+}
+
+
+@pytest.fixture(scope="session")
+def sample_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample papers as files (a path uploads fast; a 6 MB buffer does not)."""
+    folder = tmp_path_factory.mktemp("giay-to")
+    files = {}
+    for index, (sample, (name, content)) in enumerate(SAMPLE_FILES.items()):
+        path = folder / str(index) / name
+        path.parent.mkdir()
+        path.write_bytes(content)
+        files[sample] = path
+    return files
+
+
+def fill_fields(form: SubmissionForm, procedure: ProcedureSpec, values: dict[str, str]) -> None:
+    for spec in procedure.to_fill:
+        if spec.label in values:
+            form.fill(spec.label, values[spec.label], choice=bool(spec.choices))
+
+
+def attach_required(
+    form: SubmissionForm, procedure: ProcedureSpec, files: dict[str, Path]
+) -> dict[str, str]:
+    pdf = files["một bản PDF"]
+    for attachment in procedure.required_attachments:
+        form.attach(attachment.name, pdf)
+    return {a.name: pdf.name for a in procedure.required_attachments}
+
+
+def start_form(
+    ui: PageSet,
+    page: Page,
+    procedure: ProcedureSpec,
+    citizen: Citizen,
+    fake: Faker,
+    share: float,
+) -> tuple[SubmissionForm, Filled]:
+    """Open the form and type ``share`` of the fields the citizen has to fill."""
+    form = ui.submission_form(page).open(procedure.code).is_current()
+    todo = procedure.to_fill[: round(len(procedure.to_fill) * share)]
+    typed = {f.label: generate(f, fake, today=vn_today()) for f in todo}
+    fill_fields(form, procedure, typed)
+    return form, Filled(procedure, {**shown_from_identity(procedure, citizen), **typed})
+
+
+def shown_from_identity(procedure: ProcedureSpec, citizen: Citizen) -> dict[str, str]:
+    """label → the value the form shows from the citizen's identity."""
+    return {f.label: claim_value(citizen, f.prefill) for f in procedure.prefilled if f.prefill}
