@@ -23,6 +23,8 @@ pytest_plugins = [
     "steps.submission_draft",
     "steps.catalogue",
     "steps.payment",
+    "steps.payment_failures",
+    "steps.payment_callbacks",
     "steps.payment_query",
     "steps.processing",
     "steps.processing_time",

@@ -1,6 +1,7 @@
 """The shared state of a scenario and the helpers several step modules need: the dossier,
 the people (a citizen and officers, each in a browser context of their own), the identity
-helpers, what the mocks hold, the e-form (sample papers, filling it in). Step modules import this module, never each other.
+helpers, what the mocks hold, the e-form (sample papers, filling it in), paying on the
+payment platform. Step modules import this module, never each other.
 
 Preconditions go through ``fixtures/preconditions.py``: the target's test API when it has
 one, the user interface otherwise.
@@ -20,7 +21,7 @@ from faker import Faker
 from playwright.sync_api import Browser, Page
 
 from fixtures.citizens import Citizen, new_citizen
-from fixtures.control import SSO_ENDPOINTS
+from fixtures.control import SSO_ENDPOINTS, MockControl
 from fixtures.evidence import attach_screenshot
 from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.plugin import scenario_failed
@@ -28,7 +29,7 @@ from fixtures.preconditions import Preconditions
 from fixtures.preconditions import vn_today as _vn_today
 from fixtures.procedures import FieldSpec, ProcedureSpec, claim_value, generate
 from fixtures.target import OfficerAccount, Target
-from pages.protocols import PageSet, SubmissionForm
+from pages.protocols import PageSet, PaymentResult, SubmissionForm
 from pages.test_api import PortalTestApi
 
 # How the portal's pages name a paid fee / an unpaid one.
@@ -37,6 +38,7 @@ PAID_ACTION = "Thanh toán phí, lệ phí"  # how the portal's history names a 
 # The portal's step at which the identity provider stops answering → the mock's endpoint.
 OUTAGES = SSO_ENDPOINTS  # the endpoint a fault matches, by how a scenario names it
 ArmSsoFault = Callable[..., None]
+ArmPaymentFault = Callable[..., None]
 
 
 # --- identity ---------------------------------------------------------------------------
@@ -303,3 +305,21 @@ def start_form(
 def shown_from_identity(procedure: ProcedureSpec, citizen: Citizen) -> dict[str, str]:
     """label → the value the form shows from the citizen's identity."""
     return {f.label: claim_value(citizen, f.prefill) for f in procedure.prefilled if f.prefill}
+
+
+# --- payment ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def arm_payment_fault(payment_control: MockControl, submitted: Submitted) -> ArmPaymentFault:
+    """Arm a fault of the payment platform for this scenario's dossier only."""
+
+    def arm(name: str, *, params: dict[str, Any] | None = None) -> None:
+        payment_control.arm_fault(name, match={"MaHoSo": submitted.code}, params=params)
+
+    return arm
+
+
+def pay_on_platform(ui: PageSet, page: Page, channel: str) -> PaymentResult:
+    ui.hosted_payment(page).pay(channel)
+    return ui.payment_result(page).is_current()
