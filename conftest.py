@@ -28,6 +28,8 @@ pytest_plugins = [
     "steps.payment_query",
     "steps.processing",
     "steps.processing_time",
+    "steps.processing_deadline",
+    "steps.processing_roles",
     "steps.sync",
     "steps.sync_retries",
     "steps.result",

@@ -1,7 +1,7 @@
 """The shared state of a scenario and the helpers several step modules need: the dossier,
 the people (a citizen and officers, each in a browser context of their own), the identity
 helpers, what the mocks hold, the e-form (sample papers, filling it in), paying on the
-payment platform. Step modules import this module, never each other.
+payment platform, a dossier's page as an officer and as its citizen. Step modules import this module, never each other.
 
 Preconditions go through ``fixtures/preconditions.py``: the target's test API when it has
 one, the user interface otherwise.
@@ -29,7 +29,14 @@ from fixtures.preconditions import Preconditions
 from fixtures.preconditions import vn_today as _vn_today
 from fixtures.procedures import FieldSpec, ProcedureSpec, claim_value, generate
 from fixtures.target import OfficerAccount, Target
-from pages.protocols import PageSet, PaymentResult, SubmissionForm
+from pages.protocols import (
+    ROLE_PATTERN,
+    CitizenDossier,
+    OfficerDossier,
+    PageSet,
+    PaymentResult,
+    SubmissionForm,
+)
 from pages.test_api import PortalTestApi
 
 # How the portal's pages name a paid fee / an unpaid one.
@@ -323,3 +330,17 @@ def arm_payment_fault(payment_control: MockControl, submitted: Submitted) -> Arm
 def pay_on_platform(ui: PageSet, page: Page, channel: str) -> PaymentResult:
     ui.hosted_payment(page).pay(channel)
     return ui.payment_result(page).is_current()
+
+
+# --- processing: a dossier's page, as an officer and as its citizen -----------------------
+
+
+ROLE = f"(?P<role>{ROLE_PATTERN})"  # an officer's role in a step's text
+
+
+def officer_page(people: People, role: str) -> OfficerDossier:
+    return people.ui.officer_dossier(people.officer(role))
+
+
+def citizen_page(people: People, dossier: Dossier) -> CitizenDossier:
+    return people.ui.citizen_dossier(people.citizen()).open(dossier.code)
