@@ -32,6 +32,7 @@ pytest_plugins = [
     "steps.processing_roles",
     "steps.sync",
     "steps.sync_retries",
+    "steps.sync_reconciliation",
     "steps.result",
     "steps.result_document",
     "steps.result_access",
