@@ -46,6 +46,7 @@ pytest_plugins = [
     "steps.security_headers",
     "steps.security_guards",
     "steps.security_drafts",
+    "steps.security_csrf",
     "steps.reliability_outages",
     "steps.reliability_killed",
     "steps.reliability_crowd",

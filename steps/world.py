@@ -1,7 +1,9 @@
 """The shared state of a scenario and the helpers several step modules need: the dossier,
 the people (a citizen and officers, each in a browser context of their own), the identity
 helpers, what the mocks hold, the e-form (sample papers, filling it in), paying on the
-payment platform, a dossier's page as an officer and as its citizen. Step modules import this module, never each other.
+payment platform, a dossier's page as an officer and as its citizen, a dossier as its
+owner, the national portal and the payment platform see it (``seen_by_all``). Step modules
+import this module, never each other.
 
 Preconditions go through ``fixtures/preconditions.py``: the target's test API when it has
 one, the user interface otherwise.
@@ -16,18 +18,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import httpx
 import pytest
 from faker import Faker
 from playwright.sync_api import Browser, Page
 
 from fixtures.citizens import Citizen, new_citizen
-from fixtures.control import SSO_ENDPOINTS, MockControl
+from fixtures.control import SSO_ENDPOINTS, MockControl, control_client
 from fixtures.evidence import attach_screenshot
 from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.plugin import scenario_failed
 from fixtures.preconditions import Preconditions
 from fixtures.preconditions import vn_today as _vn_today
 from fixtures.procedures import FieldSpec, ProcedureSpec, claim_value, generate
+from fixtures.stack import Stack
 from fixtures.target import OfficerAccount, Target
 from pages.protocols import (
     ROLE_PATTERN,
@@ -111,6 +115,9 @@ def settle(
 
 
 # --- the people of a scenario ---------------------------------------------------------
+
+# how scenarios name the people ``People.person`` opens a browser context for
+OWNER, STRANGER, ANONYMOUS = "công dân", "công dân khác", "người chưa đăng nhập"
 
 
 class People:
@@ -344,3 +351,29 @@ def officer_page(people: People, role: str) -> OfficerDossier:
 
 def citizen_page(people: People, dossier: Dossier) -> CitizenDossier:
     return people.ui.citizen_dossier(people.citizen()).open(dossier.code)
+
+
+# --- a dossier as everyone sees it (what a refused request must leave unchanged) -----------
+
+
+@pytest.fixture
+def seen_by_all(
+    people: People, stack: Stack, national_portal: ScenarioNationalPortal
+) -> Iterator[Callable[[str], dict[str, Any]]]:
+    """A dossier as its owner, the national portal and the payment platform see it, once
+    the portal has sent everything it had to send."""
+    # No kept-alive connections: a server closing an idle one as we reuse it is a false alarm.
+    with control_client(timeout=60.0, limits=httpx.Limits(max_keepalive_connections=0)) as http:
+        national_mock = MockControl("national_portal", stack.mocks["national_portal"], http)
+        payment = MockControl("payment", stack.mocks["payment"], http)
+
+        def observe(code: str) -> dict[str, Any]:
+            people.settle(national_portal, code)
+            national = national_mock.dossier(code) or {}
+            return {
+                "cổng": people.ui.dossier_state(people.citizen()).read(code),
+                "Cổng DVCQG": (national.get("statuses"), len(national.get("progress", []))),
+                "nền tảng thanh toán": len(payment.transactions(code)),
+            }
+
+        yield observe
