@@ -57,5 +57,7 @@ pytest_plugins = [
     "steps.oracles_values",
     "steps.oracles_matrix",
     "steps.oracles_inputs",
+    "steps.oracles_files",
+    "steps.oracles_privacy",
     "steps.oracles_browser",
 ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -53,6 +54,9 @@ ArmPaymentFault = Callable[..., None]
 
 
 # --- identity ---------------------------------------------------------------------------
+
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def vn_today() -> date:
@@ -319,6 +323,16 @@ def start_form(
 def shown_from_identity(procedure: ProcedureSpec, citizen: Citizen) -> dict[str, str]:
     """label → the value the form shows from the citizen's identity."""
     return {f.label: claim_value(citizen, f.prefill) for f in procedure.prefilled if f.prefill}
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One value sent in the e-form: as written, as the portal must keep it, and where."""
+
+    written: str
+    kept: str
+    code: str  # the dossier's code; "" when the portal refused it
+    refusal: str = ""
 
 
 # --- payment ----------------------------------------------------------------------------
