@@ -133,6 +133,9 @@ def _(people: People, dossier: Dossier, role: str, reason: str) -> None:
     officer_page(people, role).open(dossier.code).stop(reason)
 
 
+# --- Khi: the citizen -----------------------------------------------------------------
+
+
 @when("công dân gửi bổ sung giấy tờ được yêu cầu")
 def _(people: People, dossier: Dossier, procedure: ProcedureSpec) -> None:
     paper = procedure.required_attachments[0].name

@@ -43,12 +43,12 @@ def _(
     return new_due
 
 
-# --- Khi: the citizen -----------------------------------------------------------------
-
-
 @when("công dân mở hồ sơ của mình")
 def _(people: People, dossier: Dossier) -> None:
     citizen_page(people, dossier)
+
+
+# --- Thì ----------------------------------------------------------------------------
 
 
 @then(parsers.re(f'hồ sơ được đánh dấu "Quá hạn" trong danh sách và trong trang xử lý của {ROLE}'))
