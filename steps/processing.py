@@ -4,13 +4,13 @@ Preconditions (a dossier of this scenario's own citizen in a given status, the p
 sessions) go through the target's test API, or its pages without one
 (fixtures/preconditions.py); each person (the citizen, each officer) has a browser context
 of their own (``people``, steps/world.py). Moving the clock needs the test API.
+
+Here: the officers' actions and what each side sees of them. Who may do what:
+steps/processing_roles.py; the deadline: steps/processing_deadline.py and
+steps/processing_time.py.
 """
 
 from __future__ import annotations
-
-import re
-from collections.abc import Callable
-from datetime import date, timedelta
 
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
@@ -18,21 +18,10 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.national_portal import STATUS_CODES, ScenarioNationalPortal
 from fixtures.procedures import ProcedureSpec
 from fixtures.target import OfficerAccount
-from pages.protocols import ROLE_PATTERN, CitizenDossier, OfficerDossier, PageSet
-from pages.test_api import PortalTestApi
-from steps.world import Dossier, People
+from steps.world import ROLE, Dossier, People, citizen_page, officer_page
 
-ROLE = f"(?P<role>{ROLE_PATTERN})"
 # the status in which a dossier of a procedure with a fee has not paid it yet
 UNPAID_STATUS = STATUS_CODES["Yêu cầu thực hiện nghĩa vụ tài chính"]
-
-
-def officer_page(people: People, role: str) -> OfficerDossier:
-    return people.ui.officer_dossier(people.officer(role))
-
-
-def citizen_page(people: People, dossier: Dossier) -> CitizenDossier:
-    return people.ui.citizen_dossier(people.citizen()).open(dossier.code)
 
 
 # --- Cho ----------------------------------------------------------------------------
@@ -77,14 +66,6 @@ def _(people: People, national_portal: ScenarioNationalPortal, procedure: Proced
     return dossier
 
 
-@given(parsers.parse("thời gian trôi qua {days:d} ngày mà hồ sơ chưa được trả kết quả"))
-def _(
-    portal_clock: Callable[[int], None], national_portal: ScenarioNationalPortal, days: int
-) -> None:
-    portal_clock(days)
-    national_portal.move_clock(days)
-
-
 # --- Khi: officers ------------------------------------------------------------------
 
 
@@ -93,16 +74,6 @@ def _(people: People, officers: dict[str, OfficerAccount], role: str) -> None:
     account = officers[role]
     page = people.person(role)
     people.ui.officer_sign_in(page).open().sign_in(account.username, account.password.reveal())
-
-
-@when(parsers.re(f"{ROLE} mở danh sách hồ sơ cần xử lý"))
-def _(people: People, role: str) -> None:
-    people.ui.officer_queue(people.officer(role)).open()
-
-
-@when(parsers.re(f"{ROLE} mở hồ sơ$"))
-def _(people: People, dossier: Dossier, role: str) -> None:
-    officer_page(people, role).open(dossier.code)
 
 
 @when(parsers.re(f"{ROLE} tiếp nhận hồ sơ$"))
@@ -162,35 +133,7 @@ def _(people: People, dossier: Dossier, role: str, reason: str) -> None:
     officer_page(people, role).open(dossier.code).stop(reason)
 
 
-@when(
-    parsers.re(f'{ROLE} gửi thư xin lỗi "(?P<text>.+)" và hẹn trả lại sau (?P<days>\\d+) ngày'),
-    target_fixture="new_due",
-)
-def _(
-    people: People, test_api: PortalTestApi, dossier: Dossier, role: str, text: str, days: str
-) -> date:
-    new_due = test_api.today() + timedelta(days=int(days))
-    officer_page(people, role).open(dossier.code).send_apology(text, new_due)
-    return new_due
-
-
-@when(
-    parsers.re(f'{ROLE} gửi thẳng yêu cầu "(?P<action>.+)" hồ sơ đến cổng'),
-    target_fixture="direct_answer",
-)
-def _(people: People, dossier: Dossier, role: str, action: str) -> tuple[int, str]:
-    answer = (
-        officer_page(people, role).open(dossier.code).post_action_directly(dossier.code, action)
-    )
-    return answer.status, answer.text()
-
-
 # --- Khi: the citizen -----------------------------------------------------------------
-
-
-@when("công dân mở hồ sơ của mình")
-def _(people: People, dossier: Dossier) -> None:
-    citizen_page(people, dossier)
 
 
 @when("công dân gửi bổ sung giấy tờ được yêu cầu")
@@ -222,18 +165,6 @@ def _(people: People, dossier: Dossier, role: str, status: str) -> None:
     expect(page.status, f"{role} thấy trạng thái của hồ sơ {dossier.code}").to_have_text(status)
 
 
-@then(parsers.re(f'{ROLE} thấy thao tác "(?P<action>.+)"'))
-def _(people: People, dossier: Dossier, role: str, action: str) -> None:
-    page = officer_page(people, role).open(dossier.code)
-    expect(page.action_button(action), f"{role} thấy nút “{action}”").to_be_visible()
-
-
-@then(parsers.re(f'{ROLE} không thấy thao tác "(?P<action>.+)"'))
-def _(people: People, dossier: Dossier, role: str, action: str) -> None:
-    page = officer_page(people, role).open(dossier.code)
-    expect(page.action_button(action), f"{role} không được thấy nút “{action}”").to_have_count(0)
-
-
 @then(parsers.re(f"{ROLE} không còn thao tác xử lý nào với hồ sơ"))
 def _(people: People, dossier: Dossier, role: str) -> None:
     page = officer_page(people, role).open(dossier.code)
@@ -247,17 +178,6 @@ def _(people: People, dossier: Dossier, procedure: ProcedureSpec, role: str) -> 
     page = officer_page(people, role).open(dossier.code)
     row = page.files.get_by_role("row").filter(has_text=paper).filter(has_text="Bổ sung")
     expect(row, f"{role} thấy “{paper}” công dân vừa bổ sung").to_have_count(1)
-
-
-@then(parsers.parse('cổng từ chối yêu cầu vì vai trò không được "{action}"'))
-def _(ui: PageSet, direct_answer: tuple[int, str], action: str) -> None:
-    status, body = direct_answer
-    assert status == 403, (
-        f"cổng phải từ chối (HTTP 403) yêu cầu “{action}” gửi thẳng, nhưng trả HTTP {status}"
-    )
-    assert ui.role_refusal in body, (
-        f"cổng phải nói rõ vai trò không được “{action}”; trang trả về: {body[:300]!r}"
-    )
 
 
 @then(parsers.parse('hồ sơ vẫn ở trạng thái "{status}" trên cổng và trên Cổng DVCQG'))
@@ -281,26 +201,6 @@ def _(people: People, dossier: Dossier, role: str, mark: str) -> None:
     expect(
         queue.column(dossier.code, "Việc của tôi"), f"hồ sơ được đánh dấu “{mark}”"
     ).to_have_text(mark)
-
-
-@then(parsers.re(f'hồ sơ được đánh dấu "Quá hạn" trong danh sách và trong trang xử lý của {ROLE}'))
-def _(people: People, dossier: Dossier, role: str) -> None:
-    queue = people.ui.officer_queue(people.officer(role)).open()
-    cell = queue.column(dossier.code, "Hạn xử lý")
-    expect(cell, f"danh sách đánh dấu hồ sơ {dossier.code} quá hạn").to_have_text("Quá hạn")
-    page = officer_page(people, role).open(dossier.code)
-    expect(page.overdue_warning, "trang xử lý cảnh báo hồ sơ quá hạn").to_be_visible()
-
-
-@then(parsers.re(f"{ROLE} không thể trả kết quả khi chưa gửi thư xin lỗi"))
-def _(people: People, dossier: Dossier, role: str) -> None:
-    page = officer_page(people, role).open(dossier.code)
-    expect(page.action_button("Gửi thư xin lỗi"), "cổng đề nghị gửi thư xin lỗi").to_be_visible()
-    expect(page.action_button("Trả kết quả"), "chưa được trả kết quả khi quá hạn").to_have_count(0)
-    status = page.post_action_directly(dossier.code, "Trả kết quả").status
-    assert 400 <= status < 500, (
-        f"cổng phải từ chối trả kết quả hồ sơ quá hạn chưa có thư xin lỗi (HTTP {status})"
-    )
 
 
 # --- Thì: what the citizen sees -------------------------------------------------------
@@ -330,82 +230,9 @@ def _(people: People, dossier: Dossier, money: str) -> None:
     expect(page.pay_button, "công dân có nút thanh toán").to_be_visible()
 
 
-@then(parsers.parse('công dân thấy thư xin lỗi "{text}" và ngày hẹn trả mới'))
-def _(
-    people: People, dossier: Dossier, national_portal: ScenarioNationalPortal, new_due: date,
-    text: str,
-) -> None:  # fmt: skip
-    page = citizen_page(people, dossier)
-    expect(page.apology, "công dân thấy thư xin lỗi").to_have_text(text)
-    expect(page.due, "ngày hẹn trả mới").not_to_have_text(people.ui.shown_time(dossier.due_at))
-    # the date the officer chose, everywhere the due date appears
-    day = new_due.strftime("%d/%m/%Y")
-    expect(page.due, f"công dân thấy ngày hẹn trả mới {day}").to_contain_text(day)
-    due = page.due.inner_text().strip()
-    lookup = people.ui.public_lookup(people.person("người tra cứu")).open(dossier.code)
-    expect(lookup.due_at, "trang tra cứu công khai: ngày hẹn trả mới").to_have_text(due)
-    officer = people.ui.officer_dossier(people.officer("cán bộ một cửa")).open(dossier.code)
-    expect(officer.due, "trang của cán bộ: ngày hẹn trả mới").to_have_text(due)
-    people.settle(national_portal, dossier.code)
-    record = (national_portal.dossier(dossier.code) or {}).get("record") or {}
-    assert str(record.get("NgayHenTra", ""))[:8] == new_due.strftime("%Y%m%d"), (
-        f"Cổng DVCQG phải giữ ngày hẹn trả mới {day}: NgayHenTra = {record.get('NgayHenTra')!r}"
-    )
-
-
 @then(parsers.re(f'quá trình xử lý mà công dân thấy ghi "(?P<what>.+)" do {ROLE} thực hiện'))
 def _(people: People, dossier: Dossier, role: str, what: str) -> None:
     rows = citizen_page(people, dossier).history_rows()
     name = people.ui.officer_dossier(people.officer(role)).officer_name()
     done = [r for r in rows if r["what"].startswith(what) and r["who"] == name]
     assert done, f"quá trình xử lý không ghi “{what}” do {name} ({role}) thực hiện: {rows}"
-
-
-@then("việc thẩm định và việc phê duyệt do hai cán bộ khác vai trò thực hiện")
-def _(people: People, dossier: Dossier) -> None:
-    rows = citizen_page(people, dossier).history_rows()
-    appraisal = [r for r in rows if r["what"].startswith("Thẩm định")]
-    approval = [r for r in rows if r["what"].startswith("Phê duyệt")]
-    assert appraisal and approval, f"thiếu bước thẩm định hoặc phê duyệt: {rows}"
-    assert (appraisal[-1]["who"], appraisal[-1]["role"]) != (
-        approval[-1]["who"],
-        approval[-1]["role"],
-    ), (
-        f"thẩm định và phê duyệt phải do hai người, hai vai trò khác nhau: {appraisal[-1]} / {approval[-1]}"
-    )
-
-
-LEFT = re.compile(r"^(?:(\d+) ngày)? ?(?:(\d+) giờ)? ?(?:(\d+) phút)? ?làm việc$")
-
-
-def working_hours(label: str) -> float:
-    """ "1 ngày 2 giờ 30 phút làm việc" → 10.5 (8 working hours a day)."""
-    found = LEFT.match(label.strip())
-    assert found, f"thời gian còn lại không đúng dạng “N ngày M giờ làm việc”: {label!r}"
-    days, hours, minutes = (int(x or 0) for x in found.groups())
-    return days * 8 + hours + minutes / 60
-
-
-@then("công dân thấy ngày hẹn trả và thời gian xử lý còn lại của hồ sơ")
-def _(people: People, dossier: Dossier, procedure: ProcedureSpec) -> None:
-    page = citizen_page(people, dossier)
-    expect(page.due, "ngày hẹn trả cổng đã hẹn").to_have_text(people.ui.shown_time(dossier.due_at))
-    left = working_hours(page.time_left.inner_text())
-    budget = procedure.processing_days * 8
-    assert 0 < left <= budget, f"thời gian còn lại {left} giờ phải trong (0, {budget}] giờ làm việc"
-
-
-@then(parsers.re(f"{ROLE} thấy cùng ngày hẹn trả và thời gian xử lý còn lại như công dân"))
-def _(people: People, dossier: Dossier, role: str) -> None:
-    citizen = citizen_page(people, dossier)
-    page = officer_page(people, role).open(dossier.code)
-    expect(page.due, "cán bộ thấy cùng ngày hẹn trả").to_have_text(citizen.due.inner_text())
-    expect(page.time_left, "cán bộ thấy cùng thời gian còn lại").to_have_text(
-        citizen.time_left.inner_text()
-    )
-
-
-@then("công dân thấy hồ sơ đã quá hạn")
-def _(people: People, dossier: Dossier) -> None:
-    page = citizen_page(people, dossier)
-    expect(page.time_left, "thời gian còn lại báo quá hạn").to_contain_text("Quá hạn")

@@ -1,20 +1,22 @@
 """Checklist item 5, the result document itself: its layout (a Vietnamese administrative
-document, read from the PDF with ``fixtures.e_result_layout``) and the certificates its
-signature rests on (``fixtures.e_result``). The steps that download the document are in
-steps/result.py."""
+document, read from the PDF with ``fixtures.e_result_layout``), its text and fonts, and
+the certificates its signature rests on (``fixtures.e_result``). The steps that download
+the document are in steps/result.py."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
 import pytest
 from asn1crypto import x509 as asn1_x509
 from pytest_bdd import given, parsers, then
 
-from fixtures.e_result import signer_certificate
+from fixtures.e_result import fonts_embedded, pdf_text, signer_certificate
 from fixtures.e_result_layout import header_problems, outside_page, overlaps, read_layout
 from fixtures.evidence import attach_text
 from fixtures.preconditions import claims_of
+from fixtures.procedures import ProcedureSpec
 from fixtures.result_template import Known, parts, template_problems
 from fixtures.target import Target
 from steps.world import Dossier, People
@@ -162,3 +164,39 @@ def _(people: People, dossier: Dossier, result_pdf: bytes, target: Target) -> No
     )
     problems = template_problems(pages, template, known)
     assert not problems, "văn bản khác mẫu trình bày đã duyệt:\n" + "\n".join(problems)
+
+
+def folded(text: str) -> str:
+    """For comparing text: NFC, case folded, any run of white space (a title wrapped over two
+    lines of the document) as one space."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+# --- Thì: the document itself ------------------------------------------------------------
+
+
+@then(
+    "văn bản ghi bằng tiếng Việt có dấu tên cơ quan, tên giấy tờ, họ tên, số định danh và mã hồ sơ"
+)
+def _(
+    people: People, dossier: Dossier, result_pdf: bytes, procedures: dict[str, ProcedureSpec]
+) -> None:
+    text = folded(pdf_text(result_pdf))
+    attach_text("Nội dung chữ của văn bản", pdf_text(result_pdf))
+    page = people.ui.verification(people.citizen())
+    people.ui.citizen_dossier(people.citizen()).open(dossier.code).verify_link.click()
+    page.is_current()
+    wanted = {
+        "tên cơ quan": page.agency.inner_text(),
+        "tên giấy tờ": procedures[dossier.procedure].result_name,
+        "họ tên": dossier.citizen.full_name,
+        "số định danh": dossier.citizen.cccd,
+        "mã hồ sơ": dossier.code,
+    }
+    missing = {what: value for what, value in wanted.items() if folded(value) not in text}
+    assert not missing, f"văn bản không ghi (đúng dấu tiếng Việt): {missing}"
+
+
+@then("phông chữ tiếng Việt được nhúng trong tệp")
+def _(result_pdf: bytes) -> None:
+    assert fonts_embedded(result_pdf), "tệp không nhúng phông chữ: máy khác có thể hiển thị sai dấu"

@@ -5,6 +5,10 @@ The forms are filled from the target's procedure files (its ``procedures`` folde
 scenario is not about signing in, the citizen's session is a precondition
 (fixtures/preconditions.py): the target's test API with the claims the national SSO would
 give, or, without one, the identity provider's login page.
+
+Here: submitting and the receipt (nop_ho_so, tiep_nhan). What the portal refuses:
+steps/submission_validation.py; a draft: steps/submission_draft.py; the sample papers and
+filling the form: steps/world.py.
 """
 
 from __future__ import annotations
@@ -28,31 +32,14 @@ from fixtures.control import MockControl
 from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.polling import poll
 from fixtures.preconditions import Preconditions
-from fixtures.procedures import (
-    FIELD_KINDS,
-    ProcedureSpec,
-    claim_value,
-    field_of_kind,
-    generate,
-)
+from fixtures.procedures import ProcedureSpec, generate
 from fixtures.target import OfficerAccount, Target
-from pages.protocols import ROLE_PATTERN, PageSet, SubmissionForm
-from steps.world import Filled, Submitted, vn_today
+from pages.protocols import ROLE_PATTERN, PageSet
+from steps.world import Submitted, attach_required, fill_fields, start_form, vn_today
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 SHOWN = "%H:%M %d/%m/%Y"  # how the portal shows a moment
 OPENING = time(7, 30)  # office hours start; a dossier received earlier counts from here
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-SAMPLE_FILES = {  # how a scenario names a file → (file name, content)
-    "một bản PDF": ("giay-chung-sinh.pdf", PDF),
-    "văn bản Word": ("giay-chung-sinh.docx", b"PK\x03\x04" + b"\0" * 64),
-    "bản PDF nặng 6 MB": ("giay-chung-sinh.pdf", PDF + b"0" * 6 * 2**20),
-    "chương trình đổi tên thành .pdf": ("giay-chung-sinh.pdf", b"MZ\x90\0" * 64),
-}
-RELATIVE_DAYS = {"ngày mai": 1}
-EMPTY = "(để trống)"
-PAST_AGE_LIMIT = "quá giới hạn tuổi một năm"  # a date: the field's max_age_years + 1 ago
-KIND = "|".join(map(re.escape, FIELD_KINDS))
 
 
 @dataclass(frozen=True)
@@ -60,55 +47,6 @@ class TetBreak:
     eve: date  # the last working day before the break
     first: date
     last: date
-
-
-@pytest.fixture(scope="session")
-def sample_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The sample papers as files (a path uploads fast; a 6 MB buffer does not)."""
-    folder = tmp_path_factory.mktemp("giay-to")
-    files = {}
-    for index, (sample, (name, content)) in enumerate(SAMPLE_FILES.items()):
-        path = folder / str(index) / name
-        path.parent.mkdir()
-        path.write_bytes(content)
-        files[sample] = path
-    return files
-
-
-def fill_fields(form: SubmissionForm, procedure: ProcedureSpec, values: dict[str, str]) -> None:
-    for spec in procedure.to_fill:
-        if spec.label in values:
-            form.fill(spec.label, values[spec.label], choice=bool(spec.choices))
-
-
-def attach_required(
-    form: SubmissionForm, procedure: ProcedureSpec, files: dict[str, Path]
-) -> dict[str, str]:
-    pdf = files["một bản PDF"]
-    for attachment in procedure.required_attachments:
-        form.attach(attachment.name, pdf)
-    return {a.name: pdf.name for a in procedure.required_attachments}
-
-
-def start_form(
-    ui: PageSet,
-    page: Page,
-    procedure: ProcedureSpec,
-    citizen: Citizen,
-    fake: Faker,
-    share: float,
-) -> tuple[SubmissionForm, Filled]:
-    """Open the form and type ``share`` of the fields the citizen has to fill."""
-    form = ui.submission_form(page).open(procedure.code).is_current()
-    todo = procedure.to_fill[: round(len(procedure.to_fill) * share)]
-    typed = {f.label: generate(f, fake, today=vn_today()) for f in todo}
-    fill_fields(form, procedure, typed)
-    return form, Filled(procedure, {**shown_from_identity(procedure, citizen), **typed})
-
-
-def shown_from_identity(procedure: ProcedureSpec, citizen: Citizen) -> dict[str, str]:
-    """label → the value the form shows from the citizen's identity."""
-    return {f.label: claim_value(citizen, f.prefill) for f in procedure.prefilled if f.prefill}
 
 
 def expected_due_date(received: datetime, working_days: int) -> date:
@@ -168,44 +106,6 @@ def _(
     return citizen
 
 
-@given("công dân đã điền tờ khai với đủ thông tin và giấy tờ", target_fixture="filled")
-def _(
-    ui: PageSet,
-    page: Page,
-    procedure: ProcedureSpec,
-    citizen: Citizen,
-    fake: Faker,
-    sample_files: dict[str, Path],
-) -> Filled:
-    form, filled = start_form(ui, page, procedure, citizen, fake, share=1)
-    return Filled(
-        filled.procedure, filled.values, attach_required(form, filled.procedure, sample_files)
-    )
-
-
-@given(
-    "công dân đã điền tờ khai với đủ thông tin nhưng chưa đính kèm giấy tờ",
-    target_fixture="filled",
-)
-def _(ui: PageSet, page: Page, procedure: ProcedureSpec, citizen: Citizen, fake: Faker) -> Filled:
-    return start_form(ui, page, procedure, citizen, fake, share=1)[1]
-
-
-@given("công dân đã điền một nửa tờ khai và đính kèm giấy tờ", target_fixture="filled")
-def _(
-    ui: PageSet,
-    page: Page,
-    procedure: ProcedureSpec,
-    citizen: Citizen,
-    fake: Faker,
-    sample_files: dict[str, Path],
-) -> Filled:
-    form, filled = start_form(ui, page, procedure, citizen, fake, share=0.5)
-    return Filled(
-        filled.procedure, filled.values, attach_required(form, filled.procedure, sample_files)
-    )
-
-
 @given("hôm nay là ngày làm việc cuối cùng trước kỳ nghỉ Tết Nguyên Đán", target_fixture="tet")
 def _(portal_clock: Callable[[int], None], national_portal: ScenarioNationalPortal) -> TetBreak:
     tet = next_tet(vn_today())
@@ -252,76 +152,6 @@ def _(
     return Submitted(form.submit_dossier().code(), filled.procedure)
 
 
-@when(
-    parsers.re(f'công dân nhập "(?P<value>[^"]*)" vào ô (?P<kind>{KIND}) rồi nộp hồ sơ'),
-    target_fixture="filled",
-)
-def _(ui: PageSet, page: Page, filled: Filled, value: str, kind: str) -> Filled:
-    """The procedure's first editable field of that kind (fixtures/procedures.FIELD_KINDS)."""
-    spec = field_of_kind(filled.procedure, kind)
-    assert spec is not None, f"thủ tục {filled.procedure.code} không có ô {kind}"
-    typed = "" if value == EMPTY else value
-    if value in RELATIVE_DAYS:
-        typed = (vn_today() + timedelta(days=RELATIVE_DAYS[value])).isoformat()
-    if value == PAST_AGE_LIMIT:
-        years = (spec.max_age_years or 0) + 1
-        typed = (vn_today() - timedelta(days=years * 366)).isoformat()
-    form = ui.submission_form(page)
-    form.fill(spec.label, typed, choice=bool(spec.choices))
-    form.try_to_submit()
-    values = {**filled.values, spec.label: typed}
-    return Filled(filled.procedure, values, filled.attached, typed=spec)
-
-
-@when(parsers.parse("công dân đính kèm giấy tờ bắt buộc là {sample} rồi nộp hồ sơ"))
-def _(
-    ui: PageSet, page: Page, sample_files: dict[str, Path], procedure: ProcedureSpec, sample: str
-) -> None:
-    """The procedure's first required paper."""
-    form = ui.submission_form(page)
-    form.attach(procedure.required_attachments[0].name, sample_files[sample])
-    form.try_to_submit()
-
-
-@when("công dân nộp hồ sơ mà chưa đính kèm giấy tờ")
-def _(ui: PageSet, page: Page) -> None:
-    ui.submission_form(page).try_to_submit()
-
-
-@when("công dân lưu nháp hồ sơ")
-def _(ui: PageSet, page: Page) -> None:
-    ui.submission_form(page).save_draft()
-
-
-@when('công dân mở lại hồ sơ nháp từ mục "Hồ sơ của tôi"')
-def _(ui: PageSet, page: Page, filled: Filled) -> None:
-    ui.my_dossiers(page).open().resume_draft(filled.procedure.name)
-
-
-@when("công dân điền nốt tờ khai và nộp hồ sơ", target_fixture="submitted")
-def _(ui: PageSet, page: Page, filled: Filled, fake: Faker) -> Submitted:
-    form = ui.submission_form(page)
-    rest = [f for f in filled.procedure.to_fill if f.label not in filled.values]
-    fill_fields(
-        form, filled.procedure, {f.label: generate(f, fake, today=vn_today()) for f in rest}
-    )
-    return Submitted(form.submit_dossier().code(), filled.procedure)
-
-
-@when(
-    "công dân sửa họ tên và số định danh điền sẵn trên tờ khai "
-    "bằng công cụ của trình duyệt rồi lưu nháp",
-    target_fixture="filled",
-)
-def _(ui: PageSet, page: Page, procedure: ProcedureSpec, citizen: Citizen, fake: Faker) -> Filled:
-    form = ui.submission_form(page).open(procedure.code).is_current()
-    for spec in procedure.prefilled:
-        if spec.prefill in ("HoVaTen", "SoDinhDanh"):
-            form.force(spec.label, generate(spec, fake, today=vn_today()))
-    form.save_draft()
-    return Filled(procedure, shown_from_identity(procedure, citizen))
-
-
 # --- Thì ---------------------------------------------------------------------------
 
 
@@ -366,62 +196,6 @@ def _(ui: PageSet, page: Page, submitted: Submitted, status: str) -> None:
         submitted.procedure.name
     )
     expect(row, "trạng thái của hồ sơ trong mục Hồ sơ của tôi").to_contain_text(status)
-
-
-@then(parsers.parse('cổng không nhận hồ sơ và báo ở ô đó: "{message}"'))
-def _(ui: PageSet, page: Page, filled: Filled, message: str) -> None:
-    """``message`` may name the field: [tên ô], [tên ô viết thường], [giới hạn tuổi], and
-    [lời nhắn của thủ tục] (the field's pattern_message in the procedure file)."""
-    spec = filled.typed
-    assert spec is not None, "kịch bản chưa nhập vào ô nào"
-    for token, text in {
-        "[tên ô]": spec.label,
-        "[tên ô viết thường]": spec.label[:1].lower() + spec.label[1:],
-        "[giới hạn tuổi]": str(spec.max_age_years),
-        "[lời nhắn của thủ tục]": spec.pattern_message,
-    }.items():
-        message = message.replace(token, text)
-    assert_refused_at(ui, page, spec.label, message)
-
-
-def assert_refused_at(ui: PageSet, page: Page, label: str, message: str) -> None:
-    form = ui.submission_form(page).is_current()
-    expect(form.errors, "tóm tắt lỗi của tờ khai").to_contain_text(message)
-    expect(form.field(label), f"lời nhắn gắn với ô {label}").to_have_accessible_description(
-        re.compile(re.escape(message))
-    )
-    expect(form.field(label), f"ô {label} được đánh dấu không hợp lệ").to_have_attribute(
-        "aria-invalid", "true"
-    )
-
-
-@then(parsers.parse('cổng không nhận hồ sơ và báo ở giấy tờ bắt buộc: "{message}"'))
-def _(ui: PageSet, page: Page, procedure: ProcedureSpec, message: str) -> None:
-    """The procedure's first required paper; [tên giấy tờ] in ``message`` is its name."""
-    paper = procedure.required_attachments[0].name
-    assert_refused_at(ui, page, paper, message.replace("[tên giấy tờ]", paper))
-
-
-@then("các thông tin và giấy tờ công dân đã nhập vẫn còn nguyên")
-def _(ui: PageSet, page: Page, filled: Filled) -> None:
-    form = ui.submission_form(page).is_current()
-    for label, value in filled.values.items():
-        expect(form.field(label), f"giá trị đã nhập ở ô {label}").to_have_value(value)
-    for paper, file_name in filled.attached.items():
-        kept = re.compile(re.escape(f"Đã đính kèm: {file_name}"))
-        expect(form.field(paper), f"tệp đã đính kèm cho {paper}").to_have_accessible_description(
-            kept
-        )
-
-
-@then("tờ khai đã lưu vẫn mang họ tên và số định danh trên tài khoản định danh")
-def _(ui: PageSet, page: Page, filled: Filled) -> None:
-    form = ui.submission_form(page).is_current()
-    for spec in filled.procedure.prefilled:
-        if spec.prefill in ("HoVaTen", "SoDinhDanh"):
-            expect(form.field(spec.label), f"ô {spec.label} sau khi lưu").to_have_value(
-                filled.values[spec.label]
-            )
 
 
 @then(parsers.re(f"(?P<role>{ROLE_PATTERN}) thấy hồ sơ vừa nộp trong danh sách hồ sơ cần xử lý"))

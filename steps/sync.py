@@ -3,6 +3,9 @@
 What the national portal holds is read from its control API (``national_portal``) and
 compared with what the portal shows the citizen and the officers: the national
 portal's view is checked against the service's own pages, never against itself.
+
+Here: what the national portal holds of one dossier. The whole run:
+steps/sync_reconciliation.py; sending again: steps/sync_retries.py.
 """
 
 from __future__ import annotations
@@ -11,21 +14,16 @@ import hashlib
 import re
 from typing import Any
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import parsers, then
 
 from fixtures.evidence import attach_json
 from fixtures.national_portal import (
-    STATUS_CODES,
     STATUS_NAMES,
     ScenarioNationalPortal,
     journal_of,
     parse_stamp,
-    refused_for_good,
     rejected_calls,
 )
-from fixtures.polling import poll
-from fixtures.procedures import ProcedureSpec
-from pages.test_api import PortalTestApi
 from steps.world import Dossier, People
 
 RECORD_TEXT = (
@@ -77,48 +75,6 @@ def settled(
     national_portal.wait_for_status(code, last)
     people.settle(national_portal, code)
     return national_portal.dossier(code) or {}
-
-
-# --- Cho ----------------------------------------------------------------------------
-
-
-@given(
-    parsers.re(r"một công dân có các hồ sơ ở các trạng thái (?P<names>.+)"),
-    target_fixture="dossiers",
-)
-def _(
-    people: People, national_portal: ScenarioNationalPortal, procedure: ProcedureSpec, names: str
-) -> list[Dossier]:
-    made = []
-    for name in re.findall(r'"([^"]+)"', names):
-        dossier = people.new_dossier(procedure.code, STATUS_CODES[name])
-        national_portal.watch(dossier.code)
-        made.append(dossier)
-    return made
-
-
-@given("Cổng DVCQG ngừng phục vụ các lời gọi của hồ sơ")
-def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
-    national_portal.arm("down", times=0, match={"MaHoSo": dossier.code})
-
-
-@given("phiên làm việc của cổng với Cổng DVCQG hết hạn")
-def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
-    national_portal.arm("session_expired", times=1, match={"MaHoSo": dossier.code})
-
-
-# --- Khi ----------------------------------------------------------------------------
-
-
-@when("Cổng DVCQG hoạt động trở lại")
-def _(national_portal: ScenarioNationalPortal) -> None:
-    national_portal.clear_faults()
-
-
-@when("cổng gửi xong mọi thay đổi đang chờ")
-def _(people: People, national_portal: ScenarioNationalPortal) -> None:
-    for code in people.dossiers:
-        people.settle(national_portal, code)
 
 
 # --- Thì: one dossier -----------------------------------------------------------------
@@ -285,100 +241,3 @@ def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier)
     on_portal = page.status.inner_text().strip()
     national = STATUS_NAMES.get(held["record"]["TrangThaiHoSo"])
     assert national == on_portal, f"Cổng DVCQG giữ “{national}”, công dân thấy “{on_portal}”"
-
-
-@then("cổng đã thử gửi nhưng Cổng DVCQG chưa nhận trạng thái mới nào của hồ sơ")
-def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
-    poll(
-        lambda: [e for e in journal_of(national_portal.scenario_journal(), dossier.code)
-                 if e["verdict"] == "fault"],
-        what=f"cổng thử gửi thay đổi của hồ sơ {dossier.code} khi Cổng DVCQG ngừng phục vụ",
-    )  # fmt: skip
-    held = national_portal.dossier(dossier.code) or {}
-    assert held.get("statuses") == [1], f"Cổng DVCQG đang ngừng mà vẫn nhận: {held.get('statuses')}"
-
-
-@then("cổng đăng nhập lại Cổng DVCQG rồi gửi tiếp")
-def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
-    national_portal.wait_for_status(dossier.code, 2)
-    journal = national_portal.scenario_journal()
-    expired = [e["seq"] for e in journal_of(journal, dossier.code) if e["verdict"] == "fault"]
-    assert expired, "Cổng DVCQG chưa báo phiên hết hạn cho lời gọi nào của hồ sơ"
-    logins = [e["seq"] for e in journal if e["service"] == "dang-nhap" and e["status"] == 200]
-    assert any(seq > expired[0] for seq in logins), (
-        f"sau khi phiên hết hạn (lời gọi #{expired[0]}), cổng không đăng nhập lại: {logins}"
-    )
-
-
-# --- Thì: the whole run ---------------------------------------------------------------
-
-
-@then("trạng thái mọi hồ sơ mà cán bộ thấy trên cổng trùng với trạng thái Cổng DVCQG đang giữ")
-def _(people: People, national_portal: ScenarioNationalPortal, dossiers: list[Dossier]) -> None:
-    on_portal = people.ui.officer_queue(people.officer("cán bộ một cửa"))
-    portal = on_portal.open(everything=True).statuses()
-    held = national_portal.all_dossiers()["dossiers"]
-    compared = {
-        code: (shown_status, status_name(held.get(code))) for code, shown_status in portal.items()
-    }
-    attach_json("Đối soát trạng thái: cổng / Cổng DVCQG", compared)
-    assert all(d.code in portal for d in dossiers), "danh sách của cán bộ thiếu hồ sơ vừa tạo"
-    differ = {code: pair for code, pair in compared.items() if pair[0] != pair[1]}
-    assert not differ, (
-        f"{len(differ)}/{len(compared)} hồ sơ lệch trạng thái (cổng, Cổng DVCQG): {differ}"
-    )
-
-
-def status_name(held: dict[str, Any] | None) -> str:
-    if not held or not held.get("record"):
-        return "(Cổng DVCQG không có hồ sơ)"
-    return STATUS_NAMES.get(held["record"]["TrangThaiHoSo"], "?")
-
-
-@then('trạng thái các hồ sơ trong "Hồ sơ của tôi" của công dân trùng với Cổng DVCQG')
-def _(people: People, national_portal: ScenarioNationalPortal, dossiers: list[Dossier]) -> None:
-    mine = people.ui.my_dossiers(people.citizen()).open().statuses()
-    for dossier in dossiers:
-        national = status_name(national_portal.dossier(dossier.code))
-        assert mine.get(dossier.code) == national, (
-            f"hồ sơ {dossier.code}: công dân thấy “{mine.get(dossier.code)}”, Cổng DVCQG giữ “{national}”"
-        )
-
-
-@then("Cổng DVCQG không giữ hồ sơ nào mà cổng không có")
-def _(people: People, national_portal: ScenarioNationalPortal) -> None:
-    queue = people.ui.officer_queue(people.officer("cán bộ một cửa"))
-    listed = set(queue.open(everything=True).statuses())
-    unknown = []
-    for code in sorted(set(national_portal.all_dossiers()["dossiers"]) - listed):
-        if code not in queue.search(code).statuses():  # the list may be cut short: look it up
-            unknown.append(code)
-    assert not unknown, f"Cổng DVCQG giữ hồ sơ mà cổng không có: {unknown}"
-
-
-@then("Cổng DVCQG không từ chối lời gọi nào của cổng trong lần chạy")
-def _(national_portal: ScenarioNationalPortal) -> None:
-    everything = national_portal.all_dossiers()
-    refused = {code: rejected_calls(held) for code, held in everything["dossiers"].items()}
-    refused = {code: calls for code, calls in refused.items() if calls}
-    loose = everything.get("rejected_without_MaHoSo", [])
-    warehouse = national_portal.warehouse_rejected()
-    attach_json(
-        "Lời gọi bị Cổng DVCQG từ chối", {"hồ sơ": refused, "khác": loose, "kho": warehouse}
-    )
-    assert not (refused or loose or warehouse), (
-        f"Cổng DVCQG đã từ chối lời gọi của cổng: theo hồ sơ {refused}; không mã hồ sơ {loose}; "
-        f"kho dữ liệu {warehouse}"
-    )
-
-
-@then("cổng không còn thay đổi nào đang chờ gửi và chỉ bỏ những thay đổi Cổng DVCQG đã từ chối hẳn")
-def _(test_api: PortalTestApi, national_portal: ScenarioNationalPortal) -> None:
-    """Given up (``rejected``) are only the changes the national portal refused for good:
-    one per such answer in its whole journal (a scenario may provoke one on purpose)."""
-    outbox = test_api.outbox()
-    refused = [e for e in national_portal.journal(0) if refused_for_good(e)]
-    assert (outbox["pending"], outbox["rejected"]) == (0, len(refused)), (
-        f"hàng đợi gửi Cổng DVCQG của cổng: {outbox['pending']} đang chờ, "
-        f"{outbox['rejected']} bị bỏ; Cổng DVCQG chỉ từ chối hẳn {len(refused)} lời gọi"
-    )

@@ -1,5 +1,6 @@
 """Checklist item 4 (sync): how the portal sends a change again when the national portal
-did not take it — the waits between attempts, and which answers are worth another try.
+did not take it — the waits between attempts, which answers are worth another try, the
+national portal down for a while, and its session expired (the portal signs in again).
 
 The attempts are read from the national portal mock's journal (when each call arrived),
 never from the portal's own bookkeeping.
@@ -11,7 +12,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from pytest_bdd import given, parsers, then
+from pytest_bdd import given, parsers, then, when
 
 from fixtures.evidence import attach_json
 from fixtures.national_portal import ScenarioNationalPortal, journal_of, refused_for_good
@@ -193,4 +194,45 @@ def _(national_portal: ScenarioNationalPortal, dossier: Dossier, base: str) -> N
     ]
     assert not short, (
         f"cổng gửi lại thay đổi của hồ sơ {dossier.code} quá sớm, không chờ tăng dần: {short}"
+    )
+
+
+# --- the national portal down, its session expired --------------------------------------
+
+
+@given("Cổng DVCQG ngừng phục vụ các lời gọi của hồ sơ")
+def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    national_portal.arm("down", times=0, match={"MaHoSo": dossier.code})
+
+
+@given("phiên làm việc của cổng với Cổng DVCQG hết hạn")
+def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    national_portal.arm("session_expired", times=1, match={"MaHoSo": dossier.code})
+
+
+@when("Cổng DVCQG hoạt động trở lại")
+def _(national_portal: ScenarioNationalPortal) -> None:
+    national_portal.clear_faults()
+
+
+@then("cổng đã thử gửi nhưng Cổng DVCQG chưa nhận trạng thái mới nào của hồ sơ")
+def _(national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    poll(
+        lambda: [e for e in journal_of(national_portal.scenario_journal(), dossier.code)
+                 if e["verdict"] == "fault"],
+        what=f"cổng thử gửi thay đổi của hồ sơ {dossier.code} khi Cổng DVCQG ngừng phục vụ",
+    )  # fmt: skip
+    held = national_portal.dossier(dossier.code) or {}
+    assert held.get("statuses") == [1], f"Cổng DVCQG đang ngừng mà vẫn nhận: {held.get('statuses')}"
+
+
+@then("cổng đăng nhập lại Cổng DVCQG rồi gửi tiếp")
+def _(people: People, national_portal: ScenarioNationalPortal, dossier: Dossier) -> None:
+    national_portal.wait_for_status(dossier.code, 2)
+    journal = national_portal.scenario_journal()
+    expired = [e["seq"] for e in journal_of(journal, dossier.code) if e["verdict"] == "fault"]
+    assert expired, "Cổng DVCQG chưa báo phiên hết hạn cho lời gọi nào của hồ sơ"
+    logins = [e["seq"] for e in journal if e["service"] == "dang-nhap" and e["status"] == 200]
+    assert any(seq > expired[0] for seq in logins), (
+        f"sau khi phiên hết hạn (lời gọi #{expired[0]}), cổng không đăng nhập lại: {logins}"
     )

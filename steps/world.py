@@ -1,6 +1,9 @@
 """The shared state of a scenario and the helpers several step modules need: the dossier,
 the people (a citizen and officers, each in a browser context of their own), the identity
-helpers, what the mocks hold. Step modules import this module, never each other.
+helpers, what the mocks hold, the e-form (sample papers, filling it in), paying on the
+payment platform, a dossier's page as an officer and as its citizen, a dossier as its
+owner, the national portal and the payment platform see it (``seen_by_all``). Step modules
+import this module, never each other.
 
 Preconditions go through ``fixtures/preconditions.py``: the target's test API when it has
 one, the user interface otherwise.
@@ -14,21 +17,31 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
+import httpx
 import pytest
 from faker import Faker
 from playwright.sync_api import Browser, Page
 
 from fixtures.citizens import Citizen, new_citizen
-from fixtures.control import SSO_ENDPOINTS
+from fixtures.control import SSO_ENDPOINTS, MockControl, control_client
 from fixtures.evidence import attach_screenshot
 from fixtures.national_portal import ScenarioNationalPortal
 from fixtures.plugin import scenario_failed
 from fixtures.preconditions import Preconditions
 from fixtures.preconditions import vn_today as _vn_today
-from fixtures.procedures import FieldSpec, ProcedureSpec
+from fixtures.procedures import FieldSpec, ProcedureSpec, claim_value, generate
+from fixtures.stack import Stack
 from fixtures.target import OfficerAccount, Target
-from pages.protocols import PageSet
+from pages.protocols import (
+    ROLE_PATTERN,
+    CitizenDossier,
+    OfficerDossier,
+    PageSet,
+    PaymentResult,
+    SubmissionForm,
+)
 from pages.test_api import PortalTestApi
 
 # How the portal's pages name a paid fee / an unpaid one.
@@ -37,9 +50,13 @@ PAID_ACTION = "Thanh toán phí, lệ phí"  # how the portal's history names a 
 # The portal's step at which the identity provider stops answering → the mock's endpoint.
 OUTAGES = SSO_ENDPOINTS  # the endpoint a fault matches, by how a scenario names it
 ArmSsoFault = Callable[..., None]
+ArmPaymentFault = Callable[..., None]
 
 
 # --- identity ---------------------------------------------------------------------------
+
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def vn_today() -> date:
@@ -102,6 +119,9 @@ def settle(
 
 
 # --- the people of a scenario ---------------------------------------------------------
+
+# how scenarios name the people ``People.person`` opens a browser context for
+OWNER, STRANGER, ANONYMOUS = "công dân", "công dân khác", "người chưa đăng nhập"
 
 
 class People:
@@ -242,3 +262,132 @@ def portal_moment(request: pytest.FixtureRequest) -> Iterator[Callable[[datetime
         api.set_clock(at)
 
     yield from _clock_put_back(request, set_to)
+
+
+# --- the e-form: the sample papers, filling it in -----------------------------------------
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+SAMPLE_FILES = {  # how a scenario names a file → (file name, content)
+    "một bản PDF": ("giay-chung-sinh.pdf", PDF),
+    "văn bản Word": ("giay-chung-sinh.docx", b"PK\x03\x04" + b"\0" * 64),
+    "bản PDF nặng 6 MB": ("giay-chung-sinh.pdf", PDF + b"0" * 6 * 2**20),
+    "chương trình đổi tên thành .pdf": ("giay-chung-sinh.pdf", b"MZ\x90\0" * 64),
+}
+
+
+@pytest.fixture(scope="session")
+def sample_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample papers as files (a path uploads fast; a 6 MB buffer does not)."""
+    folder = tmp_path_factory.mktemp("giay-to")
+    files = {}
+    for index, (sample, (name, content)) in enumerate(SAMPLE_FILES.items()):
+        path = folder / str(index) / name
+        path.parent.mkdir()
+        path.write_bytes(content)
+        files[sample] = path
+    return files
+
+
+def fill_fields(form: SubmissionForm, procedure: ProcedureSpec, values: dict[str, str]) -> None:
+    for spec in procedure.to_fill:
+        if spec.label in values:
+            form.fill(spec.label, values[spec.label], choice=bool(spec.choices))
+
+
+def attach_required(
+    form: SubmissionForm, procedure: ProcedureSpec, files: dict[str, Path]
+) -> dict[str, str]:
+    pdf = files["một bản PDF"]
+    for attachment in procedure.required_attachments:
+        form.attach(attachment.name, pdf)
+    return {a.name: pdf.name for a in procedure.required_attachments}
+
+
+def start_form(
+    ui: PageSet,
+    page: Page,
+    procedure: ProcedureSpec,
+    citizen: Citizen,
+    fake: Faker,
+    share: float,
+) -> tuple[SubmissionForm, Filled]:
+    """Open the form and type ``share`` of the fields the citizen has to fill."""
+    form = ui.submission_form(page).open(procedure.code).is_current()
+    todo = procedure.to_fill[: round(len(procedure.to_fill) * share)]
+    typed = {f.label: generate(f, fake, today=vn_today()) for f in todo}
+    fill_fields(form, procedure, typed)
+    return form, Filled(procedure, {**shown_from_identity(procedure, citizen), **typed})
+
+
+def shown_from_identity(procedure: ProcedureSpec, citizen: Citizen) -> dict[str, str]:
+    """label → the value the form shows from the citizen's identity."""
+    return {f.label: claim_value(citizen, f.prefill) for f in procedure.prefilled if f.prefill}
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One value sent in the e-form: as written, as the portal must keep it, and where."""
+
+    written: str
+    kept: str
+    code: str  # the dossier's code; "" when the portal refused it
+    refusal: str = ""
+
+
+# --- payment ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def arm_payment_fault(payment_control: MockControl, submitted: Submitted) -> ArmPaymentFault:
+    """Arm a fault of the payment platform for this scenario's dossier only."""
+
+    def arm(name: str, *, params: dict[str, Any] | None = None) -> None:
+        payment_control.arm_fault(name, match={"MaHoSo": submitted.code}, params=params)
+
+    return arm
+
+
+def pay_on_platform(ui: PageSet, page: Page, channel: str) -> PaymentResult:
+    ui.hosted_payment(page).pay(channel)
+    return ui.payment_result(page).is_current()
+
+
+# --- processing: a dossier's page, as an officer and as its citizen -----------------------
+
+
+ROLE = f"(?P<role>{ROLE_PATTERN})"  # an officer's role in a step's text
+
+
+def officer_page(people: People, role: str) -> OfficerDossier:
+    return people.ui.officer_dossier(people.officer(role))
+
+
+def citizen_page(people: People, dossier: Dossier) -> CitizenDossier:
+    return people.ui.citizen_dossier(people.citizen()).open(dossier.code)
+
+
+# --- a dossier as everyone sees it (what a refused request must leave unchanged) -----------
+
+
+@pytest.fixture
+def seen_by_all(
+    people: People, stack: Stack, national_portal: ScenarioNationalPortal
+) -> Iterator[Callable[[str], dict[str, Any]]]:
+    """A dossier as its owner, the national portal and the payment platform see it, once
+    the portal has sent everything it had to send."""
+    # No kept-alive connections: a server closing an idle one as we reuse it is a false alarm.
+    with control_client(timeout=60.0, limits=httpx.Limits(max_keepalive_connections=0)) as http:
+        national_mock = MockControl("national_portal", stack.mocks["national_portal"], http)
+        payment = MockControl("payment", stack.mocks["payment"], http)
+
+        def observe(code: str) -> dict[str, Any]:
+            people.settle(national_portal, code)
+            national = national_mock.dossier(code) or {}
+            return {
+                "cổng": people.ui.dossier_state(people.citizen()).read(code),
+                "Cổng DVCQG": (national.get("statuses"), len(national.get("progress", []))),
+                "nền tảng thanh toán": len(payment.transactions(code)),
+            }
+
+        yield observe

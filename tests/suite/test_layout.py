@@ -1,7 +1,8 @@
 """The suite's shape that review alone would let slip (docs/beyond-checklist.md "Where the
 code is", README "The mocks' control API"): every step module is loaded as a plugin, the
-mocks' control API is reached only through ``MockControl``, and step modules stay small.
-Reads the source files; runs nothing."""
+mocks' control API is reached only through ``MockControl``, and every step module (each
+module of steps/ that defines steps) is one topic: at most ``MAX_STEP_MODULE_LINES`` lines
+(STYLE.md). Reads the source files; runs nothing."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT = ROOT / "fixtures" / "control.py"
 SUITE_FOLDERS = ("steps", "fixtures", "pages", "reports", "benchmarks")
-SPLIT_BY_TOPIC = ("reliability*.py", "security_*.py")  # split from two 600-line modules
 MAX_STEP_MODULE_LINES = 300  # STYLE.md: a step module over ~300 lines is two topics
 
 
@@ -91,13 +91,35 @@ def test_every_step_module_is_loaded_as_a_plugin() -> None:
     assert absent == [], f"plugins in conftest.py with no module: {absent}"
 
 
-@pytest.mark.parametrize(
-    "path",
-    sorted(p for pattern in SPLIT_BY_TOPIC for p in (ROOT / "steps").glob(pattern)),
-    ids=lambda p: p.stem,
-)
-def test_a_step_module_is_one_topic(path: Path) -> None:
+def too_long(path: Path, root: Path = ROOT) -> str | None:
+    """Why ``path`` is two topics, or None when it is short enough."""
     lines = len(path.read_text(encoding="utf-8").splitlines())
-    assert lines <= MAX_STEP_MODULE_LINES, (
-        f"{path.relative_to(ROOT)} has {lines} lines: split it by the feature folder it serves"
+    if lines <= MAX_STEP_MODULE_LINES:
+        return None
+    return f"{path.relative_to(root)} has {lines} lines: split it by the feature folder it serves"
+
+
+@pytest.mark.parametrize("path", step_modules(), ids=lambda p: p.stem)
+def test_a_step_module_is_one_topic(path: Path) -> None:
+    assert too_long(path) is None, too_long(path)
+
+
+def test_the_size_check_covers_every_loaded_step_module() -> None:
+    checked = {f"steps.{p.stem}" for p in step_modules()}
+    loaded = {name for name in root_plugins() if name.startswith("steps.")}
+    assert loaded - checked == {"steps.world"}, (
+        f"step plugins the size check skips (only steps.world defines no steps): "
+        f"{sorted(loaded - checked)}"
+    )
+
+
+def test_the_check_finds_a_step_module_of_two_topics(tmp_path: Path) -> None:
+    step = tmp_path / "steps" / "probe.py"
+    step.parent.mkdir()
+    step.write_text("x = 1\n" * MAX_STEP_MODULE_LINES, encoding="utf-8")
+    assert too_long(step, tmp_path) is None
+    step.write_text("x = 1\n" * (MAX_STEP_MODULE_LINES + 1), encoding="utf-8")
+    assert too_long(step, tmp_path) == (
+        f"steps/probe.py has {MAX_STEP_MODULE_LINES + 1} lines: "
+        "split it by the feature folder it serves"
     )
