@@ -11,9 +11,8 @@ from pytest_bdd import then, when
 from fixtures.citizens import Citizen, new_citizen
 from fixtures.procedures import fill_values
 from fixtures.raw_http import Attempt, attempt_of
-from steps.world import Filled, People, vn_today
+from steps.world import STRANGER, Filled, People, vn_today
 
-STRANGER = "công dân khác"
 # A value shorter than this (a choice such as "Nam", a small number) may be on any page.
 MIN_TELLING_LENGTH = 6
 

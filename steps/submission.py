@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import holidays
 import pytest
@@ -37,7 +36,6 @@ from fixtures.target import OfficerAccount, Target
 from pages.protocols import ROLE_PATTERN, PageSet
 from steps.world import Submitted, attach_required, fill_fields, start_form, vn_today
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 SHOWN = "%H:%M %d/%m/%Y"  # how the portal shows a moment
 OPENING = time(7, 30)  # office hours start; a dossier received earlier counts from here
 
