@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.national_portal import STATUS_CODES, ScenarioNationalPortal
+from fixtures.preconditions import appraise_each
 from fixtures.procedures import ProcedureSpec
 from fixtures.target import OfficerAccount
 from steps.world import ROLE, Dossier, People, citizen_page, officer_page
@@ -107,15 +108,11 @@ def appraise_all(
     people: People, dossier: Dossier, procedure: ProcedureSpec, role: str, opinion: str,
     *, at_least_once: bool,
 ) -> None:  # fmt: skip
-    """Every appraisal the dossier still waits for: an inter-agency procedure has one per
-    agency ([[steps]] of role specialist), each offered in turn as "Thẩm định"."""
-    page = officer_page(people, role).open(dossier.code)
-    for done in range(procedure.specialist_steps):
-        if done or not at_least_once:
-            page = officer_page(people, role).open(dossier.code)
-            if not page.action_button("Thẩm định").count():
-                return
-        page.appraise(opinion)
+    """Every appraisal the dossier still waits for ([[steps]] of role specialist)."""
+    appraise_each(
+        lambda: officer_page(people, role).open(dossier.code), opinion,
+        procedure.specialist_steps, at_least_once=at_least_once,
+    )  # fmt: skip
 
 
 @when(parsers.re(f"{ROLE} phê duyệt hồ sơ$"))
