@@ -145,8 +145,7 @@ def _(
     fake: Faker,
     sample_files: dict[str, Path],
 ) -> Submitted:
-    form, filled = start_form(ui, page, procedure, citizen, fake, share=1)
-    attach_required(form, filled.procedure, sample_files)
+    form, filled = start_form(ui, page, procedure, citizen, fake, share=1, papers=sample_files)
     return Submitted(form.submit_dossier().code(), filled.procedure)
 
 

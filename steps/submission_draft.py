@@ -17,7 +17,6 @@ from pages.protocols import PageSet
 from steps.world import (
     Filled,
     Submitted,
-    attach_required,
     fill_fields,
     shown_from_identity,
     start_form,
@@ -34,10 +33,7 @@ def _(
     fake: Faker,
     sample_files: dict[str, Path],
 ) -> Filled:
-    form, filled = start_form(ui, page, procedure, citizen, fake, share=0.5)
-    return Filled(
-        filled.procedure, filled.values, attach_required(form, filled.procedure, sample_files)
-    )
+    return start_form(ui, page, procedure, citizen, fake, share=0.5, papers=sample_files)[1]
 
 
 @when("công dân lưu nháp hồ sơ")

@@ -18,7 +18,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.citizens import Citizen
 from fixtures.procedures import FIELD_KINDS, ProcedureSpec, field_of_kind
 from pages.protocols import PageSet
-from steps.world import Filled, attach_required, start_form, vn_today
+from steps.world import Filled, start_form, vn_today
 
 RELATIVE_DAYS = {"ngày mai": 1}
 EMPTY = "(để trống)"
@@ -35,10 +35,7 @@ def _(
     fake: Faker,
     sample_files: dict[str, Path],
 ) -> Filled:
-    form, filled = start_form(ui, page, procedure, citizen, fake, share=1)
-    return Filled(
-        filled.procedure, filled.values, attach_required(form, filled.procedure, sample_files)
-    )
+    return start_form(ui, page, procedure, citizen, fake, share=1, papers=sample_files)[1]
 
 
 @given(

@@ -311,13 +311,18 @@ def start_form(
     citizen: Citizen,
     fake: Faker,
     share: float,
+    papers: dict[str, Path] | None = None,
 ) -> tuple[SubmissionForm, Filled]:
-    """Open the form and type ``share`` of the fields the citizen has to fill."""
+    """Open the form and type ``share`` of the fields the citizen has to fill; with
+    ``papers`` (the sample files), attach every required paper too."""
     form = ui.submission_form(page).open(procedure.code).is_current()
     todo = procedure.to_fill[: round(len(procedure.to_fill) * share)]
     typed = {f.label: generate(f, fake, today=vn_today()) for f in todo}
     fill_fields(form, procedure, typed)
-    return form, Filled(procedure, {**shown_from_identity(procedure, citizen), **typed})
+    values = {**shown_from_identity(procedure, citizen), **typed}
+    if papers is None:
+        return form, Filled(procedure, values)
+    return form, Filled(procedure, values, attach_required(form, procedure, papers))
 
 
 def shown_from_identity(procedure: ProcedureSpec, citizen: Citizen) -> dict[str, str]:
