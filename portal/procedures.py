@@ -110,6 +110,12 @@ class Attachment(_Strict):
     def accept(self) -> str:
         return ",".join(f".{t}" for t in self.types)
 
+    @property
+    def max_mb_text(self) -> str:
+        """The limit as the pages and messages write it: "5", "0,2" (a decimal comma)."""
+        mb = self.max_mb
+        return str(int(mb)) if float(mb).is_integer() else str(mb).replace(".", ",")
+
 
 class Step(_Strict):
     name: str = Field(min_length=3)

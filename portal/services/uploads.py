@@ -79,7 +79,7 @@ def check_upload(*, attachment: Attachment, file_name: str, data: bytes) -> Chec
     if not data:
         raise UploadRefused("Tệp rỗng (0 byte).")
     if len(data) > attachment.max_bytes and not defects.active("upload_size_unchecked"):
-        raise UploadRefused(f"Tệp lớn hơn dung lượng cho phép ({_mb(attachment.max_mb)} MB).")
+        raise UploadRefused(f"Tệp lớn hơn dung lượng cho phép ({attachment.max_mb_text} MB).")
     if not data.startswith(MAGIC[extension]) and not defects.active("upload_content_unchecked"):
         raise UploadRefused(
             f"Nội dung tệp không phải là tệp {TYPE_NAMES[extension]} như phần mở rộng cho biết."
@@ -90,7 +90,3 @@ def check_upload(*, attachment: Attachment, file_name: str, data: bytes) -> Chec
         data=data,
         sha256=hashlib.sha256(data).hexdigest(),
     )
-
-
-def _mb(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
