@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 
 from faker import Faker
 from playwright.sync_api import Page, expect
-from pytest_bdd import then, when
+from pytest_bdd import parsers, then, when
 
 from fixtures.oracles import page_text
-from fixtures.procedures import ProcedureSpec, fill_values
+from fixtures.procedures import AttachmentSpec, ProcedureSpec, fill_values
 from pages.protocols import PageSet
 from steps.world import VN, Filled, People, Sent, Submitted
 
@@ -23,6 +23,7 @@ MEBIBYTE = 1024 * 1024  # what "1 MB" means in the portal's limits (5 MB = 5 242
 # The verification page's own words: a file "lớn hơn 20 MB" is refused. 20 000 000 bytes
 # is within 20 MB however a portal counts a megabyte (10^6 or 2^20 bytes).
 VERIFY_LIMIT_BYTES = 20_000_000
+SMALL_PDF_BYTES = 1000  # the papers beside the one a scenario makes too big
 
 
 def pdf_of_size(size: int) -> bytes:
@@ -57,29 +58,61 @@ def pdf_of_size(size: int) -> bytes:
     return data
 
 
+def limit_bytes(attachment: AttachmentSpec) -> int:
+    return int(attachment.max_mb * MEBIBYTE)
+
+
+def limit_text(attachment: AttachmentSpec) -> str:
+    """The limit as a Vietnamese page writes it: "5 MB", "1,2 MB" (a decimal comma)."""
+    mb = attachment.max_mb
+    return f"{int(mb) if mb.is_integer() else str(mb).replace('.', ',')} MB"
+
+
+def send_papers(
+    people: People, procedure: ProcedureSpec, fake: Faker, sizes: dict[str, int]
+) -> Sent:
+    """The e-form sent straight to the portal with a PDF of ``sizes[code]`` bytes for each
+    slot named there; ``Sent.code`` is the dossier's code, or "" with the refusal."""
+    http = people.ui.http
+    sender = http.sender(people.citizen())
+    values = fill_values(procedure, fake, people.the_citizen, today=datetime.now(VN).date())
+    form = http.submission_form(procedure.code, values, [], draft=False)
+    for code, size in sizes.items():
+        form.files[f"tep_{code}"] = http.pdf(f"{code.lower()}.pdf", pdf_of_size(size))
+    answer = sender.send(form, sender.token())
+    location = answer.headers.get("location", "")
+    if answer.status in (302, 303) and location:
+        return Sent(str(sizes), str(sizes), http.receipt_code(urlsplit(location).path))
+    return Sent(str(sizes), str(sizes), "", f"HTTP {answer.status}: {page_text(answer.text())}")
+
+
 @when(
     "công dân nộp hồ sơ, đính kèm mọi thành phần giấy tờ, mỗi tệp nặng đúng dung lượng "
     "tối đa của thành phần đó",
     target_fixture="sent_at_limit",
 )
 def _(people: People, procedure: ProcedureSpec, fake: Faker) -> Sent:
-    http = people.ui.http
-    sender = http.sender(people.citizen())
-    values = fill_values(procedure, fake, people.the_citizen, today=datetime.now(VN).date())
-    form = http.submission_form(procedure.code, values, [], draft=False)
-    sizes = {}
     for attachment in procedure.attachments:
         assert "pdf" in attachment.types, f"{attachment.name} không nhận tệp PDF"
-        size = int(attachment.max_mb * MEBIBYTE)
-        form.files[f"tep_{attachment.code}"] = http.pdf(
-            f"{attachment.code.lower()}.pdf", pdf_of_size(size)
-        )
-        sizes[attachment.name] = size
-    answer = sender.send(form, sender.token())
-    location = answer.headers.get("location", "")
-    if answer.status in (302, 303) and location:
-        return Sent(str(sizes), str(sizes), http.receipt_code(urlsplit(location).path))
-    return Sent(str(sizes), str(sizes), "", f"HTTP {answer.status}: {page_text(answer.text())}")
+    sizes = {a.code: limit_bytes(a) for a in procedure.attachments}
+    return send_papers(people, procedure, fake, sizes)
+
+
+@when(
+    "công dân nộp hồ sơ lần lượt với mỗi thành phần giấy tờ nặng hơn dung lượng tối đa "
+    "của chính nó một byte",
+    target_fixture="sent_over_limit",
+)
+def _(people: People, procedure: ProcedureSpec, fake: Faker) -> dict[str, Sent]:
+    """One submission per slot: that slot one byte over its limit, every other required
+    paper a small PDF (so nothing but the size can be the reason for a refusal)."""
+    sent = {}
+    for over in procedure.attachments:
+        assert "pdf" in over.types, f"{over.name} không nhận tệp PDF"
+        sizes = {a.code: SMALL_PDF_BYTES for a in procedure.required_attachments}
+        sizes[over.code] = limit_bytes(over) + 1
+        sent[over.name] = send_papers(people, procedure, fake, sizes)
+    return sent
 
 
 @when(
@@ -115,6 +148,29 @@ def _(sent_at_limit: Sent) -> None:
         f"cổng từ chối hồ sơ có mỗi tệp nặng đúng dung lượng tối đa (byte: "
         f"{sent_at_limit.written}): {sent_at_limit.refusal}"
     )
+
+
+@then(
+    parsers.parse(
+        'cổng không nhận hồ sơ nào trong số đó, mỗi lần báo "{message}" với N là dung lượng '
+        "tối đa của thành phần quá cỡ"
+    )
+)
+def _(procedure: ProcedureSpec, sent_over_limit: dict[str, Sent], message: str) -> None:
+    """The message is the one the form shows at the slot, so it is not found in the slots'
+    hints ("tối đa 1,2 MB"): a refusal for any other reason does not pass for this one."""
+    slots = {a.name: a for a in procedure.attachments}
+    taken = {
+        f"{name} ({limit_bytes(slots[name]) + 1} byte)": sent.code
+        for name, sent in sent_over_limit.items()
+        if sent.code
+    }
+    assert not taken, f"cổng nhận tệp nặng hơn dung lượng tối đa một byte: {taken}"
+    wrong = {
+        name: sent.refusal for name, sent in sent_over_limit.items()
+        if message.replace("N MB", limit_text(slots[name])) not in sent.refusal
+    }  # fmt: skip
+    assert not wrong, f"lời từ chối không phải “{message}” với dung lượng của thành phần: {wrong}"
 
 
 @then("trang xác thực kiểm tra tệp đó: tính mã băm của tệp, tệp không ứng với hồ sơ nào")

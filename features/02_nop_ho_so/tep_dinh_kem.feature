@@ -30,3 +30,7 @@ Tính năng: Giấy tờ đính kèm đúng loại, đúng dung lượng
   Kịch bản: Mọi thành phần giấy tờ, mỗi tệp nặng đúng dung lượng tối đa, được nhận
     Khi công dân nộp hồ sơ, đính kèm mọi thành phần giấy tờ, mỗi tệp nặng đúng dung lượng tối đa của thành phần đó
     Thì cổng nhận hồ sơ có các tệp đó
+
+  Kịch bản: Tệp nặng hơn dung lượng tối đa của thành phần giấy tờ một byte bị từ chối, ở mọi thành phần
+    Khi công dân nộp hồ sơ lần lượt với mỗi thành phần giấy tờ nặng hơn dung lượng tối đa của chính nó một byte
+    Thì cổng không nhận hồ sơ nào trong số đó, mỗi lần báo "Tệp lớn hơn dung lượng cho phép (N MB)." với N là dung lượng tối đa của thành phần quá cỡ

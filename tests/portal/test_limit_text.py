@@ -1,8 +1,8 @@
 """An attachment's size limit as people read it: a whole number as is ("5 MB"), a fraction
 with the Vietnamese decimal comma ("0,2 MB"), the same on the catalogue page and the form as
 in the refusal message (tests/portal/test_uploads.py); the pages once printed "0.2 MB" while
-the message said "0,2 MB" (the dossier page's supplement form uses the same property). The
-shipped procedures all say 5 MB: this copies them with one limit at 0.2."""
+the message said "0,2 MB" (the dossier page's supplement form uses the same property). This
+copies the shipped procedures with one more limit that is a fraction (0.2)."""
 
 from __future__ import annotations
 
